@@ -1,39 +1,58 @@
 -- Serial number pools, allocations, imports, unused marks and commissioned units (SER-1 .. SER-5).
 -- SQL that both Oracle and H2 in MODE=Oracle accept (STACK.md).
 
+CREATE SEQUENCE serial_space_seq START WITH 1 INCREMENT BY 50;
 CREATE SEQUENCE serial_pool_seq START WITH 1 INCREMENT BY 50;
 CREATE SEQUENCE serial_allocation_seq START WITH 1 INCREMENT BY 50;
 
-CREATE TABLE serial_pool (
-  id              NUMBER(19)     NOT NULL,
-  gtin            VARCHAR2(14)   NOT NULL,
-  charset         VARCHAR2(10)   NOT NULL,
-  serial_length   NUMBER(3)      NOT NULL,
-  serial_order    VARCHAR2(12)   NOT NULL,
-  -- the pool's serial space: one generated pool per GTIN and length, or one import pool per GTIN,
-  -- so that no two pools of a GTIN can ever produce the same serial
-  space_key       VARCHAR2(12)   NOT NULL,
+-- A serial space: all fixed-length serials of one GTIN and length, one keyed permutation and one counter.
+-- Every generated pool of that GTIN and length draws from it, so no two pools can issue the same serial.
+CREATE TABLE serial_space (
+  id              NUMBER(19)   NOT NULL,
+  gtin            VARCHAR2(14) NOT NULL,
+  charset         VARCHAR2(10) NOT NULL,
+  serial_length   NUMBER(3)    NOT NULL,
+  serial_order    VARCHAR2(12) NOT NULL,
   permutation_key VARCHAR2(64),
-  space_size      NUMBER(38)     NOT NULL,
-  capacity        NUMBER(19)     NOT NULL,
-  next_counter    NUMBER(19)     NOT NULL,
-  guess_probability NUMBER(30,25) NOT NULL,
-  markets         VARCHAR2(200),
-  status          VARCHAR2(10)   NOT NULL,
-  created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
-  created_by      VARCHAR2(100)  NOT NULL,
-  version         NUMBER(19)     NOT NULL,
-  CONSTRAINT serial_pool_pk PRIMARY KEY (id),
-  CONSTRAINT serial_pool_space_uq UNIQUE (gtin, space_key),
-  CONSTRAINT serial_pool_charset_ck CHECK (charset IN ('NUMERIC', 'CSET82')),
-  CONSTRAINT serial_pool_order_ck CHECK (serial_order IN ('RANDOM', 'SEQUENTIAL', 'IMPORTED')),
-  CONSTRAINT serial_pool_counter_ck CHECK (next_counter >= 0 AND next_counter <= capacity),
-  CONSTRAINT serial_pool_length_ck CHECK (serial_length BETWEEN 1 AND 20)
+  space_size      NUMBER(38)   NOT NULL,
+  max_issued      NUMBER(19)   NOT NULL,
+  next_counter    NUMBER(19)   NOT NULL,
+  version         NUMBER(19)   NOT NULL,
+  CONSTRAINT serial_space_pk PRIMARY KEY (id),
+  CONSTRAINT serial_space_uq UNIQUE (gtin, serial_length),
+  CONSTRAINT serial_space_charset_ck CHECK (charset IN ('NUMERIC', 'CSET82')),
+  CONSTRAINT serial_space_order_ck CHECK (serial_order IN ('RANDOM', 'SEQUENTIAL')),
+  CONSTRAINT serial_space_counter_ck CHECK (next_counter >= 0 AND next_counter <= max_issued),
+  CONSTRAINT serial_space_length_ck CHECK (serial_length BETWEEN 1 AND 20)
 );
 
+CREATE TABLE serial_pool (
+  id                NUMBER(19)     NOT NULL,
+  space_id          NUMBER(19),
+  gtin              VARCHAR2(14)   NOT NULL,
+  charset           VARCHAR2(10)   NOT NULL,
+  serial_length     NUMBER(3)      NOT NULL,
+  serial_order      VARCHAR2(12)   NOT NULL,
+  capacity          NUMBER(19)     NOT NULL,
+  issued            NUMBER(19)     NOT NULL,
+  guess_probability NUMBER(30,25)  NOT NULL,
+  markets           VARCHAR2(200),
+  status            VARCHAR2(10)   NOT NULL,
+  created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+  created_by        VARCHAR2(100)  NOT NULL,
+  version           NUMBER(19)     NOT NULL,
+  CONSTRAINT serial_pool_pk PRIMARY KEY (id),
+  CONSTRAINT serial_pool_space_fk FOREIGN KEY (space_id) REFERENCES serial_space (id),
+  CONSTRAINT serial_pool_order_ck CHECK (serial_order IN ('RANDOM', 'SEQUENTIAL', 'IMPORTED')),
+  CONSTRAINT serial_pool_issued_ck CHECK (issued >= 0 AND issued <= capacity)
+);
+CREATE INDEX serial_pool_gtin_ix ON serial_pool (gtin);
+
+-- first_counter: the space counter of the range for a generated pool, the import position for an import pool.
 CREATE TABLE serial_allocation (
   id            NUMBER(19)    NOT NULL,
   pool_id       NUMBER(19)    NOT NULL,
+  space_id      NUMBER(19),
   first_counter NUMBER(19)    NOT NULL,
   serial_count  NUMBER(10)    NOT NULL,
   requested_by  VARCHAR2(100) NOT NULL,
@@ -41,8 +60,10 @@ CREATE TABLE serial_allocation (
   allocated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
   CONSTRAINT serial_allocation_pk PRIMARY KEY (id),
   CONSTRAINT serial_allocation_pool_fk FOREIGN KEY (pool_id) REFERENCES serial_pool (id),
+  CONSTRAINT serial_allocation_space_fk FOREIGN KEY (space_id) REFERENCES serial_space (id),
   CONSTRAINT serial_allocation_range_uq UNIQUE (pool_id, first_counter)
 );
+CREATE INDEX serial_allocation_space_ix ON serial_allocation (space_id, first_counter);
 
 -- Externally issued serials (SER-4), in the order they are handed out.
 CREATE TABLE serial_import (

@@ -10,34 +10,23 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.MathContext;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Locale;
-import java.util.OptionalLong;
-import java.util.Random;
 import java.util.TreeSet;
 import org.custodia.gs1.Gtin;
 
 /**
- * A serial number pool of one GTIN: the aggregate that guarantees SER-2, a serial is never issued twice.
+ * A serial number pool of one GTIN (SER-1): who may draw how many serials from which space.
  *
- * <p>A generated pool (random or sequential) owns one serial space, fixed by charset and length, and a
- * counter. Allocation advances the counter; serial {@code i} is the image of counter {@code i} under the
- * pool's permutation ({@link SerialSpace}), so distinct counters give distinct serials without any look-up.
- * Two pools of the same GTIN never share a space (unique GTIN and space key), so they cannot overlap
- * either. The counter only moves forward and is advanced under a row lock in the same transaction that
- * records the allocation, so a crash before the commit issues nothing and a crash after it issues the
- * range exactly once.
+ * <p>A generated pool draws from the {@link SerialNumberSpace} of its GTIN and length, shared with every
+ * other pool of that GTIN and length, so pools cannot overlap; its capacity caps what it may draw. An import
+ * pool holds externally issued serials (SER-4) in import order and hands them out in that order; a GTIN
+ * with imported serials has no generated pool, so the imported serials are the only ones used.
  *
- * <p>An import pool holds externally issued serials (SER-4) in import order; its counter walks that list.
- *
- * <p>Life cycle: created ACTIVE, allocated from until its capacity is used up, CLOSED by an administrator.
+ * <p>Life cycle: created ACTIVE, allocated from until its capacity is used up, CLOSED by QA.
  */
 @Entity
 @Table(name = "serial_pool")
@@ -50,11 +39,6 @@ public class SerialPool {
   /** Largest number of serials handed out by one allocation request. */
   public static final int MAX_ALLOCATION = 100_000;
 
-  /** Default share of a random pool's space that may be issued: the EU FMD bound. */
-  private static final BigInteger DEFAULT_RANDOM_DIVISOR = BigInteger.valueOf(10_000);
-
-  private static final String IMPORT_SPACE = "IMPORT";
-
   /** Pool states. */
   public enum Status {
     ACTIVE,
@@ -65,6 +49,9 @@ public class SerialPool {
   @SequenceGenerator(name = "serial_pool_seq", sequenceName = "serial_pool_seq", allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "serial_pool_seq")
   private Long id;
+
+  @Column(name = "space_id")
+  private Long spaceId;
 
   @Column(name = "gtin", nullable = false, length = 14)
   private Gtin gtin;
@@ -80,20 +67,11 @@ public class SerialPool {
   @Column(name = "serial_order", nullable = false)
   private SerialOrder order;
 
-  @Column(name = "space_key", nullable = false)
-  private String spaceKey;
-
-  @Column(name = "permutation_key")
-  private String permutationKey;
-
-  @Column(name = "space_size", nullable = false, precision = 38)
-  private BigDecimal spaceSize;
-
   @Column(name = "capacity", nullable = false)
   private long capacity;
 
-  @Column(name = "next_counter", nullable = false)
-  private long nextCounter;
+  @Column(name = "issued", nullable = false)
+  private long issued;
 
   @Column(name = "guess_probability", nullable = false, precision = 30, scale = 25)
   private BigDecimal guessProbability;
@@ -113,88 +91,59 @@ public class SerialPool {
 
   @Version private long version;
 
-  @Transient private SerialSpace space;
-
   protected SerialPool() {}
 
   /**
-   * A new generated pool.
+   * A new generated pool on {@code space}. Refuses a pool for a market that needs randomisation (EU FMD)
+   * when the space's guessing probability is above 1 in 10,000.
    *
-   * @param requestedCapacity how many serials may ever be issued, or null for the default (a random pool:
-   *     one ten-thousandth of its space; a sequential pool: its whole space)
-   * @param random the source of the permutation key (a {@code SecureRandom} in production)
+   * @param requestedCapacity how many serials the pool may draw, or null for all the space has left
    */
   public static SerialPool generated(
-      Gtin gtin,
-      SerialCharset charset,
-      int length,
-      SerialOrder order,
+      SerialNumberSpace space,
       Long requestedCapacity,
       Collection<String> markets,
       String createdBy,
-      OffsetDateTime now,
-      Random random) {
-    if (order == SerialOrder.IMPORTED) {
+      OffsetDateTime now) {
+    BigDecimal probability = space.guessProbability();
+    String market = RandomisationRule.firstMarketRequiring(markets);
+    if (market != null && probability.compareTo(RandomisationRule.MAX_GUESS_PROBABILITY) > 0) {
+      boolean sequential = space.order() == SerialOrder.SEQUENTIAL;
       throw SerialPoolException.invalid(
-          "invalid-order", "order", order, "order IMPORTED is for imported serials, not a generated pool");
+          "guess-probability-too-high",
+          sequential ? "order" : "capacity",
+          sequential ? space.order() : requestedCapacity,
+          "market "
+              + market
+              + " requires a guessing probability below 1 in 10,000, but "
+              + (sequential
+                  ? "sequential serials can be guessed"
+                  : "this serial space allows " + probability.toPlainString())
+              + "; use order RANDOM with a longer serial");
     }
-    if (length < 1 || length > 20) {
-      throw SerialPoolException.invalid(
-          "invalid-length", "length", length, "length must be 1 to 20 (AI 21), was " + length);
-    }
-    BigInteger size = SerialSpace.size(charset, length);
-    BigInteger cap;
-    if (requestedCapacity == null) {
-      cap = order == SerialOrder.RANDOM ? size.divide(DEFAULT_RANDOM_DIVISOR).max(BigInteger.ONE) : size;
-    } else if (requestedCapacity < 1 || BigInteger.valueOf(requestedCapacity).compareTo(size) > 0) {
+    long remaining = space.remaining();
+    long capacity = requestedCapacity == null ? remaining : requestedCapacity;
+    if (capacity < 1 || capacity > remaining) {
       throw SerialPoolException.invalid(
           "invalid-capacity",
           "capacity",
           requestedCapacity,
-          "capacity must be 1 to " + size + " (the size of the serial space), was " + requestedCapacity);
-    } else {
-      cap = BigInteger.valueOf(requestedCapacity);
-    }
-    cap = cap.min(BigInteger.valueOf(Long.MAX_VALUE));
-    BigDecimal probability =
-        order == SerialOrder.SEQUENTIAL
-            ? BigDecimal.ONE
-            : new BigDecimal(cap).divide(new BigDecimal(size), new MathContext(6)).stripTrailingZeros();
-    String market = RandomisationRule.firstMarketRequiring(markets);
-    if (market != null && probability.compareTo(RandomisationRule.MAX_GUESS_PROBABILITY) > 0) {
-      String why =
-          order == SerialOrder.SEQUENTIAL
-              ? "sequential serials can be guessed"
-              : "the guessing probability would be "
-                  + probability.toPlainString()
-                  + " (capacity "
-                  + cap
-                  + " of "
-                  + size
-                  + " serials)";
-      throw SerialPoolException.invalid(
-          "guess-probability-too-high",
-          order == SerialOrder.SEQUENTIAL ? "order" : "capacity",
-          order == SerialOrder.SEQUENTIAL ? order : cap,
-          "market "
-              + market
-              + " requires a guessing probability below 1 in 10,000, but "
-              + why
-              + "; use order RANDOM, a longer serial or a smaller capacity");
+          "capacity must be 1 to "
+              + remaining
+              + " (what the serial space of GTIN "
+              + space.gtin().value()
+              + " length "
+              + space.length()
+              + " has left), was "
+              + capacity);
     }
     SerialPool pool = new SerialPool();
-    pool.gtin = gtin;
-    pool.charset = charset;
-    pool.length = length;
-    pool.order = order;
-    pool.spaceKey = "LEN" + length;
-    if (order == SerialOrder.RANDOM) {
-      byte[] key = new byte[16];
-      random.nextBytes(key);
-      pool.permutationKey = HexFormat.of().formatHex(key);
-    }
-    pool.spaceSize = new BigDecimal(size);
-    pool.capacity = cap.longValueExact();
+    pool.spaceId = space.id();
+    pool.gtin = space.gtin();
+    pool.charset = space.charset();
+    pool.length = space.length();
+    pool.order = space.order();
+    pool.capacity = capacity;
     pool.guessProbability = probability;
     pool.init(markets, createdBy, now);
     return pool;
@@ -208,8 +157,6 @@ public class SerialPool {
     pool.charset = SerialCharset.CSET82;
     pool.length = 20;
     pool.order = SerialOrder.IMPORTED;
-    pool.spaceKey = IMPORT_SPACE;
-    pool.spaceSize = BigDecimal.ZERO;
     pool.capacity = 0;
     // the issuer vouches for randomisation; we cannot measure it, so record the worst case
     pool.guessProbability = BigDecimal.ONE;
@@ -223,15 +170,33 @@ public class SerialPool {
     this.markets = String.join(",", m);
     this.createdBy = createdBy;
     this.createdAt = now;
-    this.nextCounter = 0;
+    this.issued = 0;
     this.status = Status.ACTIVE;
   }
 
   /**
-   * Hands out the next {@code count} serials: advances the counter and returns the range it covered. The
-   * caller holds the row lock for the rest of the transaction.
+   * Hands out the next {@code count} serials of a generated pool from its space (whose row the caller
+   * has locked): returns the counter range drawn.
    */
-  public SerialRange allocate(int count) {
+  public SerialRange allocate(SerialNumberSpace space, int count) {
+    checkAllocatable(count);
+    if (!space.id().equals(spaceId)) {
+      throw new IllegalArgumentException("space " + space.id() + " is not the space of pool " + id);
+    }
+    long first = space.advance(count);
+    issued += count;
+    return new SerialRange(id, first, count);
+  }
+
+  /** Hands out the next {@code count} imported serials: returns their positions. */
+  public SerialRange allocateImported(int count) {
+    checkAllocatable(count);
+    long first = issued;
+    issued += count;
+    return new SerialRange(id, first, count);
+  }
+
+  private void checkAllocatable(int count) {
     if (count < 1 || count > MAX_ALLOCATION) {
       throw SerialPoolException.invalid(
           "invalid-count", "count", count, "count must be 1 to " + MAX_ALLOCATION + ", was " + count);
@@ -240,22 +205,13 @@ public class SerialPool {
       throw SerialPoolException.conflict(
           "pool-closed", "poolId", id, "serial pool " + id + " is closed; no serials can be allocated");
     }
-    if (count > capacity - nextCounter) {
+    if (count > capacity - issued) {
       throw SerialPoolException.conflict(
           "pool-exhausted",
           "count",
           count,
-          "serial pool "
-              + id
-              + " has "
-              + (capacity - nextCounter)
-              + " serials left, fewer than the "
-              + count
-              + " requested");
+          "serial pool " + id + " has " + (capacity - issued) + " serials left, fewer than the " + count + " requested");
     }
-    SerialRange range = new SerialRange(id, nextCounter, count);
-    nextCounter += count;
-    return range;
   }
 
   /** Grows an import pool by {@code count} newly imported serials; returns the first new position. */
@@ -269,41 +225,16 @@ public class SerialPool {
     return first;
   }
 
-  /** The serial at {@code counter} of a generated pool. */
-  public String serialAt(long counter) {
-    return space().serialAt(counter);
-  }
-
-  /** The serial space of a generated pool (not defined for an import pool). */
-  public SerialSpace space() {
-    if (order == SerialOrder.IMPORTED) {
-      throw new IllegalStateException("an import pool has no generated serial space");
-    }
-    if (space == null) {
-      space =
-          new SerialSpace(
-              charset, length, permutationKey == null ? null : HexFormat.of().parseHex(permutationKey));
-    }
-    return space;
-  }
-
-  /** True when this generated pool has issued {@code serial}: it is in the space and below the counter. */
-  public boolean hasIssued(CharSequence serial) {
-    OptionalLong counter = space().counterOf(serial);
-    return counter.isPresent() && counter.getAsLong() < nextCounter;
-  }
-
-  /** True when {@code serial} has the shape of this generated pool's serials. */
-  public boolean couldHaveIssued(CharSequence serial) {
-    return order != SerialOrder.IMPORTED && space().counterOf(serial).isPresent();
-  }
-
   public void close() {
     status = Status.CLOSED;
   }
 
   public Long id() {
     return id;
+  }
+
+  public Long spaceId() {
+    return spaceId;
   }
 
   public Gtin gtin() {
@@ -327,11 +258,7 @@ public class SerialPool {
   }
 
   public long issued() {
-    return nextCounter;
-  }
-
-  public BigInteger spaceSize() {
-    return spaceSize.toBigIntegerExact();
+    return issued;
   }
 
   public BigDecimal guessProbability() {
@@ -357,5 +284,4 @@ public class SerialPool {
   public boolean isImport() {
     return order == SerialOrder.IMPORTED;
   }
-
 }

@@ -1,0 +1,2 @@
+/** Writing audit records. */
+package org.custodia.audit.application;

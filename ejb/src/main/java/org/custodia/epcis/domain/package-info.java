@@ -1,0 +1,2 @@
+/** EPCIS events as the repository understands them. */
+package org.custodia.epcis.domain;

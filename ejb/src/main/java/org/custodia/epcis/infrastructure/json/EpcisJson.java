@@ -1,0 +1,161 @@
+package org.custodia.epcis.infrastructure.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.custodia.epcis.domain.ObjectEvent;
+import org.custodia.epcis.domain.StoredEvent;
+
+/**
+ * EPCIS 2.0 JSON-LD: writes our events as a capture document, and reads a capture document into the
+ * indexed view the repository stores. The reader is the first cut of the capture path; full validation
+ * against the GS1 schema and CBV comes with the EPCIS repository work.
+ */
+public final class EpcisJson {
+
+  public static final String CONTEXT = "https://ref.gs1.org/standards/epcis/epcis-context.jsonld";
+
+  private EpcisJson() {}
+
+  /** An EPCISDocument holding {@code events}. */
+  public static String document(List<ObjectEvent> events, OffsetDateTime creationDate) {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    events.forEach(e -> list.add(toJson(e)));
+    return Json.createObjectBuilder()
+        .add("@context", Json.createArrayBuilder().add(CONTEXT))
+        .add("type", "EPCISDocument")
+        .add("schemaVersion", "2.0")
+        .add("creationDate", creationDate.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+        .add("epcisBody", Json.createObjectBuilder().add("eventList", list))
+        .build()
+        .toString();
+  }
+
+  static JsonObject toJson(ObjectEvent e) {
+    JsonArrayBuilder epcs = Json.createArrayBuilder();
+    e.epcList().forEach(epcs::add);
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("type", "ObjectEvent")
+            .add("eventID", e.eventId())
+            .add("eventTime", e.eventTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+            .add("eventTimeZoneOffset", e.eventTime().getOffset().getId().replace("Z", "+00:00"))
+            .add("epcList", epcs)
+            .add("action", e.action());
+    if (e.bizStep() != null) {
+      b.add("bizStep", e.bizStep());
+    }
+    if (e.disposition() != null) {
+      b.add("disposition", e.disposition());
+    }
+    if (e.readPoint() != null) {
+      b.add("readPoint", Json.createObjectBuilder().add("id", e.readPoint()));
+    }
+    if (e.bizLocation() != null) {
+      b.add("bizLocation", Json.createObjectBuilder().add("id", e.bizLocation()));
+    }
+    if (!e.ilmd().isEmpty()) {
+      JsonObjectBuilder ilmd = Json.createObjectBuilder();
+      new TreeMap<>(e.ilmd()).forEach(ilmd::add);
+      b.add("ilmd", ilmd);
+    }
+    return b.build();
+  }
+
+  /** The events of a capture document, or an {@link IllegalArgumentException} naming what is wrong. */
+  public static List<StoredEvent> read(String document) {
+    JsonObject root;
+    try (JsonReader r = Json.createReader(new StringReader(document))) {
+      root = r.readObject();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("the capture document is not a JSON object: " + e.getMessage(), e);
+    }
+    JsonObject body = root.getJsonObject("epcisBody");
+    if (body == null || !(body.get("eventList") instanceof JsonArray list)) {
+      throw new IllegalArgumentException("the capture document has no epcisBody.eventList");
+    }
+    List<StoredEvent> out = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      out.add(readEvent(list.getJsonObject(i), i));
+    }
+    return out;
+  }
+
+  private static StoredEvent readEvent(JsonObject e, int index) {
+    String type = text(e, "type");
+    String eventId = text(e, "eventID");
+    String time = text(e, "eventTime");
+    if (type == null || eventId == null || time == null) {
+      throw new IllegalArgumentException(
+          "event " + index + " lacks one of type, eventID, eventTime (eventID " + eventId + ")");
+    }
+    OffsetDateTime eventTime;
+    try {
+      eventTime = OffsetDateTime.parse(time);
+    } catch (DateTimeParseException ex) {
+      throw new IllegalArgumentException("event " + index + " (" + eventId + "): eventTime \"" + time + "\" is not an ISO 8601 date-time with offset", ex);
+    }
+    List<String> epcs = new ArrayList<>();
+    for (String field : List.of("epcList", "childEPCs", "inputEPCList", "outputEPCList")) {
+      if (e.get(field) instanceof JsonArray a) {
+        a.forEach(v -> epcs.add(((JsonString) v).getString()));
+      }
+    }
+    String lot = null;
+    String expiry = null;
+    if (e.get("ilmd") instanceof JsonObject ilmd) {
+      lot = text(ilmd, "cbvmda:lotNumber");
+      expiry = text(ilmd, "cbvmda:itemExpirationDate");
+    }
+    return new StoredEvent(
+        eventId,
+        type,
+        eventTime,
+        text(e, "eventTimeZoneOffset"),
+        text(e, "action"),
+        text(e, "bizStep"),
+        text(e, "disposition"),
+        idOf(e, "readPoint"),
+        idOf(e, "bizLocation"),
+        epcs,
+        text(e, "parentID"),
+        lot,
+        expiry,
+        e.toString());
+  }
+
+  private static String idOf(JsonObject e, String field) {
+    return e.get(field) instanceof JsonObject o ? text(o, "id") : null;
+  }
+
+  private static String text(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    return v instanceof JsonString s ? s.getString() : null;
+  }
+
+  /** Short CBV name of a bizStep or disposition given as a short name or a CBV URI. */
+  public static String shortName(String value) {
+    if (value == null) {
+      return null;
+    }
+    for (String prefix : Map.of("d", "urn:epcglobal:cbv:disp:", "b", "urn:epcglobal:cbv:bizstep:", "w", "https://ref.gs1.org/cbv/Disp-", "x", "https://ref.gs1.org/cbv/BizStep-").values()) {
+      if (value.startsWith(prefix)) {
+        return value.substring(prefix.length());
+      }
+    }
+    return value;
+  }
+}

@@ -1,0 +1,46 @@
+package org.custodia.epcis.infrastructure.messaging;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custodia.epcis.application.EventCaptureService;
+import org.custodia.epcis.application.EventRepositoryService;
+import org.custodia.platform.Jndi;
+
+/**
+ * Consumes EPCIS documents from the capture queue and stores them, in the message's XA transaction. On
+ * any failure it rethrows, so Artemis redelivers with back-off and finally moves the message to the
+ * dead-letter queue; nothing is swallowed.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Jndi.EPCIS_CAPTURE_QUEUE),
+      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+    })
+public class EpcisCaptureConsumer implements MessageListener {
+
+  private static final Logger LOG = Logger.getLogger(EpcisCaptureConsumer.class.getName());
+
+  @Inject EventRepositoryService repository;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      if (!(message instanceof TextMessage text)) {
+        throw new IllegalArgumentException("capture queue takes TextMessages with an EPCIS document");
+      }
+      String source = message.getStringProperty(EventCaptureService.SOURCE);
+      int stored = repository.store(text.getText(), source == null ? "unknown" : source);
+      LOG.log(Level.FINE, "Stored {0} new events from {1}", new Object[] {stored, source});
+    } catch (JMSException e) {
+      throw new IllegalStateException("cannot read capture message", e);
+    }
+  }
+}

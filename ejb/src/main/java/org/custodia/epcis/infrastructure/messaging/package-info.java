@@ -1,0 +1,2 @@
+/** The capture queue's consumer. */
+package org.custodia.epcis.infrastructure.messaging;

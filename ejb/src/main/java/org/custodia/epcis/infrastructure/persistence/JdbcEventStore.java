@@ -1,0 +1,264 @@
+package org.custodia.epcis.infrastructure.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.custodia.epcis.domain.ObjectState;
+import org.custodia.epcis.domain.StoredEvent;
+import org.custodia.epcis.infrastructure.json.EpcisJson;
+import org.custodia.gs1.Sgtin;
+import org.custodia.gs1.epc.EpcUris;
+import org.custodia.platform.Jndi;
+import org.custodia.platform.persistence.Chunks;
+
+/**
+ * Writes events, their EPC index and the current state in JDBC batches on the container's XA datasource,
+ * so they join the transaction of the message being consumed. SQL is the subset Oracle and H2 in Oracle
+ * mode share; ids come from the sequence in blocks of 50 (its increment), one round trip per block.
+ */
+@ApplicationScoped
+public class JdbcEventStore {
+
+  private static final int ID_BLOCK = 50;
+
+  private static final String INSERT_EVENT =
+      "INSERT INTO epcis_event (id, event_id, event_type, event_time, event_tz_offset, record_time, action,"
+          + " biz_step, disposition, read_point, biz_location, capture_source, document)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String INSERT_EPC =
+      "INSERT INTO epcis_event_epc (epc, event_pk, epc_role) VALUES (?, ?, ?)";
+
+  private static final String MERGE_STATE =
+      "MERGE INTO object_state t USING (SELECT ? epc, ? gtin, ? serial, ? lot, ? expiry, ? status,"
+          + " ? disposition, ? biz_location, ? read_point, ? event_time, ? event_pk FROM dual) s"
+          + " ON (t.epc = s.epc)"
+          + " WHEN MATCHED THEN UPDATE SET t.status = NVL(s.status, t.status),"
+          + " t.disposition = NVL(s.disposition, t.disposition), t.biz_location = NVL(s.biz_location,"
+          + " t.biz_location), t.read_point = NVL(s.read_point, t.read_point), t.lot = NVL(s.lot, t.lot),"
+          + " t.expiry = NVL(s.expiry, t.expiry), t.last_event_time = s.event_time,"
+          + " t.last_event_pk = s.event_pk"
+          + " WHEN NOT MATCHED THEN INSERT (epc, gtin, serial, lot, expiry, status, disposition,"
+          + " biz_location, read_point, last_event_time, last_event_pk) VALUES (s.epc, s.gtin, s.serial,"
+          + " s.lot, s.expiry, NVL(s.status, 'unknown'), s.disposition, s.biz_location, s.read_point,"
+          + " s.event_time, s.event_pk)";
+
+  @Resource(lookup = Jndi.DATASOURCE)
+  DataSource dataSource;
+
+  public JdbcEventStore() {}
+
+  /** For tests outside the container. */
+  public JdbcEventStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Stores the events not stored before (by eventID); returns how many were new. */
+  public int storeAll(List<StoredEvent> events, String source) {
+    try (Connection c = dataSource.getConnection()) {
+      Set<String> known = knownEventIds(c, events);
+      List<StoredEvent> fresh = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (StoredEvent e : events) {
+        if (!known.contains(e.eventId()) && seen.add(e.eventId())) {
+          fresh.add(e);
+        }
+      }
+      if (fresh.isEmpty()) {
+        return 0;
+      }
+      long[] ids = nextIds(c, fresh.size());
+      OffsetDateTime recordTime = OffsetDateTime.now(ZoneOffset.UTC);
+      try (PreparedStatement ev = c.prepareStatement(INSERT_EVENT);
+          PreparedStatement epc = c.prepareStatement(INSERT_EPC);
+          PreparedStatement state = c.prepareStatement(MERGE_STATE)) {
+        for (int i = 0; i < fresh.size(); i++) {
+          StoredEvent e = fresh.get(i);
+          bindEvent(ev, ids[i], e, recordTime, source);
+          ev.addBatch();
+          Set<String> indexed = new HashSet<>();
+          for (String x : e.epcs()) {
+            if (indexed.add(x)) {
+              epc.setString(1, x);
+              epc.setLong(2, ids[i]);
+              epc.setString(3, "EPC");
+              epc.addBatch();
+            }
+          }
+          if (e.parentId() != null) {
+            epc.setString(1, e.parentId());
+            epc.setLong(2, ids[i]);
+            epc.setString(3, "PARENT");
+            epc.addBatch();
+          }
+          if ("ObjectEvent".equals(e.eventType()) && !"DELETE".equals(e.action())) {
+            for (String x : indexed) {
+              bindState(state, x, e, ids[i]);
+              state.addBatch();
+            }
+          }
+        }
+        ev.executeBatch();
+        epc.executeBatch();
+        state.executeBatch();
+      }
+      return fresh.size();
+    } catch (SQLException e) {
+      throw new IllegalStateException("storing " + events.size() + " events failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void bindEvent(
+      PreparedStatement ps, long id, StoredEvent e, OffsetDateTime recordTime, String source)
+      throws SQLException {
+    ps.setLong(1, id);
+    ps.setString(2, e.eventId());
+    ps.setString(3, e.eventType());
+    ps.setObject(4, e.eventTime());
+    ps.setString(5, e.eventTimeZoneOffset() == null ? e.eventTime().getOffset().getId() : e.eventTimeZoneOffset());
+    ps.setObject(6, recordTime);
+    ps.setString(7, e.action());
+    ps.setString(8, e.bizStep());
+    ps.setString(9, e.disposition());
+    ps.setString(10, e.readPoint());
+    ps.setString(11, e.bizLocation());
+    ps.setString(12, source);
+    ps.setCharacterStream(13, new StringReader(e.document()), e.document().length());
+  }
+
+  private static void bindState(PreparedStatement ps, String epc, StoredEvent e, long eventPk)
+      throws SQLException {
+    String gtin = null;
+    String serial = null;
+    if (epc.startsWith("urn:epc:id:sgtin:")) {
+      Sgtin s = EpcUris.parseSgtin(epc).identifier();
+      gtin = s.gtin().value();
+      serial = s.serial().value();
+    }
+    ps.setString(1, epc);
+    ps.setString(2, gtin);
+    ps.setString(3, serial);
+    ps.setString(4, e.lot());
+    LocalDate expiry = null;
+    if (e.expiry() != null) {
+      try {
+        expiry = LocalDate.parse(e.expiry());
+      } catch (DateTimeParseException ignored) {
+        // kept verbatim in the document; the state column only takes calendar dates
+      }
+    }
+    if (expiry == null) {
+      ps.setNull(5, Types.DATE);
+    } else {
+      ps.setObject(5, expiry);
+    }
+    ps.setString(6, EpcisJson.shortName(e.disposition()));
+    ps.setString(7, e.disposition());
+    ps.setString(8, e.bizLocation());
+    ps.setString(9, e.readPoint());
+    ps.setObject(10, e.eventTime());
+    ps.setLong(11, eventPk);
+  }
+
+  private static Set<String> knownEventIds(Connection c, List<StoredEvent> events) throws SQLException {
+    Set<String> known = new HashSet<>();
+    List<String> ids = events.stream().map(StoredEvent::eventId).toList();
+    for (List<String> chunk : Chunks.of(ids)) {
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT event_id FROM epcis_event WHERE event_id IN (" + marks + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            known.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return known;
+  }
+
+  private static long[] nextIds(Connection c, int n) throws SQLException {
+    long[] ids = new long[n];
+    try (PreparedStatement ps = c.prepareStatement("SELECT epcis_event_seq.NEXTVAL FROM dual")) {
+      long base = 0;
+      for (int i = 0; i < n; i++) {
+        if (i % ID_BLOCK == 0) {
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            base = rs.getLong(1);
+          }
+        }
+        ids[i] = base + i % ID_BLOCK;
+      }
+    }
+    return ids;
+  }
+
+  /** The current state of {@code epcs} (those known). */
+  public List<ObjectState> stateOf(List<String> epcs) {
+    List<ObjectState> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      for (List<String> chunk : Chunks.of(epcs)) {
+        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT epc, gtin, serial, lot, expiry, status, biz_location, read_point, parent_epc,"
+                    + " last_event_time FROM object_state WHERE epc IN (" + marks + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(
+                  new ObjectState(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getObject(5, LocalDate.class),
+                      rs.getString(6),
+                      rs.getString(7),
+                      rs.getString(8),
+                      rs.getString(9),
+                      rs.getObject(10, OffsetDateTime.class)));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading object state failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** How many stored events name {@code epc}. */
+  public long countEventsFor(String epc) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM epcis_event_epc WHERE epc = ?")) {
+      ps.setString(1, epc);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("counting events failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Services over the master data. */
+package org.custodia.masterdata.application;

@@ -1,0 +1,2 @@
+/** Master data: company prefixes, products, sites and partners. */
+package org.custodia.masterdata;

@@ -1,0 +1,2 @@
+/** Persistence helpers every feature's repositories share. */
+package org.custodia.platform.persistence;

@@ -1,0 +1,2 @@
+/** Roles and what each may do. */
+package org.custodia.security;

@@ -1,0 +1,2 @@
+/** JPA repositories of the serialization feature. */
+package org.custodia.serialization.infrastructure.persistence;
