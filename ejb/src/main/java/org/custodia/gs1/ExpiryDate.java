@@ -1,26 +1,21 @@
 package org.custodia.gs1;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
+import org.custodia.gs1.ai.ElementStrings;
+import org.custodia.gs1.ai.Gs1Dates;
+import org.custodia.gs1.ai.Problem;
 
 /**
  * An expiry date as AI (17) carries it: YYMMDD, where day 00 means the end of the month. Keeps the
- * six-digit form (what was printed) and gives the calendar date, the century chosen by the GS1 General
- * Specifications rule (section 7.12): the year lies within 49 years before and 50 years after today.
+ * six-digit form (what was printed); validated by the syntax dictionary's rules for AI (17), and turned
+ * into a calendar date by the GS1 century rule.
  */
 public record ExpiryDate(String value) {
 
   public ExpiryDate {
-    if (value == null || value.length() != 6 || !CharacterSets.isDigits(value)) {
-      throw new Gs1Exception("17", value, "yymmd0", "AI (17) value \"" + value + "\": must be six digits YYMMDD");
-    }
-    int month = Integer.parseInt(value.substring(2, 4));
-    int day = Integer.parseInt(value.substring(4, 6));
-    if (month < 1 || month > 12) {
-      throw new Gs1Exception("17", value, "yymmd0", "AI (17) value \"" + value + "\": month " + month + " does not exist");
-    }
-    if (day != 0 && day > YearMonth.of(fullYear(value, LocalDate.now().getYear()), month).lengthOfMonth()) {
-      throw new Gs1Exception("17", value, "yymmd0", "AI (17) value \"" + value + "\": day " + day + " does not exist in that month");
+    Problem p = ElementStrings.checkValue("17", value == null ? "" : value);
+    if (p != null) {
+      throw new Gs1Exception(p.ai(), p.value(), p.rule(), p.message());
     }
   }
 
@@ -30,22 +25,7 @@ public record ExpiryDate(String value) {
 
   /** The calendar date; day 00 gives the last day of the month. */
   public LocalDate toLocalDate() {
-    int year = fullYear(value, LocalDate.now().getYear());
-    YearMonth ym = YearMonth.of(year, Integer.parseInt(value.substring(2, 4)));
-    int day = Integer.parseInt(value.substring(4, 6));
-    return day == 0 ? ym.atEndOfMonth() : ym.atDay(day);
-  }
-
-  static int fullYear(String yymmdd, int currentYear) {
-    int yy = Integer.parseInt(yymmdd.substring(0, 2));
-    int century = currentYear / 100 * 100;
-    int diff = yy - currentYear % 100;
-    if (diff >= 51) {
-      century -= 100;
-    } else if (diff <= -50) {
-      century += 100;
-    }
-    return century + yy;
+    return Gs1Dates.toLocalDate("17", value);
   }
 
   @Override
