@@ -1,6 +1,8 @@
 package org.custodia.platform;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RunAs;
+import org.custodia.security.Roles;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -17,6 +19,7 @@ import org.custodia.masterdata.application.CompanyPrefixes;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigration")
+@RunAs(Roles.ADMIN)
 public class DemoData {
 
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());

@@ -1,5 +1,6 @@
 package org.custodia.audit.application;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
  * transaction, which orders the records; a done action is recorded in the caller's transaction (it
  * commits with the change it describes), a refusal in a new one (it must outlive the rolled-back request).
  */
+@PermitAll
 @Stateless
 public class AuditTrail {
 

@@ -1,5 +1,6 @@
 package org.custodia.epcis.application;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
@@ -19,6 +20,7 @@ import org.custodia.platform.Jndi;
  * in the caller's transaction (XA with the caller's database work), so a feature's state change and its
  * event commit together or not at all (DESIGN.md "Flow").
  */
+@PermitAll
 @Stateless
 public class EventCaptureService {
 

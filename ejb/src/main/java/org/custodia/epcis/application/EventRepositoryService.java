@@ -1,5 +1,6 @@
 package org.custodia.epcis.application;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.custodia.epcis.infrastructure.persistence.JdbcEventStore;
  * recognised and skipped), its EPC index rows, and the current state of the objects it names, all in the
  * transaction that consumed the message.
  */
+@PermitAll
 @Stateless
 public class EventRepositoryService {
 
@@ -25,6 +27,11 @@ public class EventRepositoryService {
 
   public List<org.custodia.epcis.domain.ObjectState> stateOf(List<String> epcs) {
     return store.stateOf(epcs);
+  }
+
+  /** The event as stored (its JSON-LD), if known. */
+  public java.util.Optional<String> event(String eventId) {
+    return store.event(eventId);
   }
 
   public long countEventsFor(String epc) {

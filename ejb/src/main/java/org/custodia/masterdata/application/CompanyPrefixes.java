@@ -1,5 +1,8 @@
 package org.custodia.masterdata.application;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.custodia.security.Roles;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -14,6 +17,7 @@ import java.util.TreeSet;
  * not carry; this answers it for keys of known companies (longest prefix wins), so other features can write
  * {@code urn:epc:id:sgtin:...} where possible and fall back to a GS1 Digital Link where not.
  */
+@PermitAll
 @Singleton
 @Lock(LockType.READ)
 public class CompanyPrefixes {
@@ -39,6 +43,7 @@ public class CompanyPrefixes {
 
   /** Adds a company prefix (idempotent). */
   @Lock(LockType.WRITE)
+  @RolesAllowed(Roles.ADMIN)
   public void register(String prefix, String name) {
     Number n =
         (Number)

@@ -139,10 +139,10 @@ public class SerializationService {
   /**
    * Commissions units (SER-5): refuses, writing nothing, any serial not issued for the GTIN, marked unused,
    * or already commissioned; records the units and sends the ObjectEvent (ADD, commissioning, active) to
-   * the EPCIS repository in the same transaction. Returns the EPCs.
+   * the EPCIS repository in the same transaction. Returns the event's ID and the EPCs.
    */
   @RolesAllowed({Roles.QA, Roles.ADMIN, Roles.OPERATOR})
-  public List<String> commission(CommissionOrder order) {
+  public Commissioning commission(CommissionOrder order) {
     Gtin gtin = order.gtin();
     List<String> values = distinct(order.serials());
     if (values.size() != order.serials().size()) {
@@ -176,7 +176,7 @@ public class SerializationService {
             "cbvmda:itemExpirationDate", order.expiry().toLocalDate().toString()))), "serialization");
     audit.done("unit.commission", "GTIN", gtin.value(),
         values.size() + " units of lot " + order.lot().value() + " commissioned, event " + eventId);
-    return epcs;
+    return new Commissioning(eventId, epcs);
   }
 
   private Map<String, Long> issuedBy(Gtin gtin, List<String> values) {

@@ -1,5 +1,6 @@
 package org.custodia.epcis.infrastructure.messaging;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import org.custodia.platform.Jndi;
  * any failure it rethrows, so Artemis redelivers with back-off and finally moves the message to the
  * dead-letter queue; nothing is swallowed.
  */
+@PermitAll
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Jndi.EPCIS_CAPTURE_QUEUE),

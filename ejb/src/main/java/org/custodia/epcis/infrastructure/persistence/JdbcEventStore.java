@@ -44,8 +44,12 @@ public class JdbcEventStore {
       "INSERT INTO epcis_event_epc (epc, event_pk, epc_role) VALUES (?, ?, ?)";
 
   private static final String MERGE_STATE =
-      "MERGE INTO object_state t USING (SELECT ? epc, ? gtin, ? serial, ? lot, ? expiry, ? status,"
-          + " ? disposition, ? biz_location, ? read_point, ? event_time, ? event_pk FROM dual) s"
+      "MERGE INTO object_state t USING (SELECT CAST(? AS VARCHAR2(400)) AS epc,"
+          + " CAST(? AS VARCHAR2(14)) AS gtin, CAST(? AS VARCHAR2(20)) AS serial,"
+          + " CAST(? AS VARCHAR2(20)) AS lot, CAST(? AS DATE) AS expiry, CAST(? AS VARCHAR2(40)) AS status,"
+          + " CAST(? AS VARCHAR2(200)) AS disposition, CAST(? AS VARCHAR2(400)) AS biz_location,"
+          + " CAST(? AS VARCHAR2(400)) AS read_point, CAST(? AS TIMESTAMP WITH TIME ZONE) AS event_time,"
+          + " CAST(? AS NUMBER(19)) AS event_pk FROM dual) s"
           + " ON (t.epc = s.epc)"
           + " WHEN MATCHED THEN UPDATE SET t.status = NVL(s.status, t.status),"
           + " t.disposition = NVL(s.disposition, t.disposition), t.biz_location = NVL(s.biz_location,"
@@ -246,6 +250,19 @@ public class JdbcEventStore {
       throw new IllegalStateException("reading object state failed: " + e.getMessage(), e);
     }
     return out;
+  }
+
+  /** The stored JSON-LD of an event. */
+  public java.util.Optional<String> event(String eventId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT document FROM epcis_event WHERE event_id = ?")) {
+      ps.setString(1, eventId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading event failed: " + e.getMessage(), e);
+    }
   }
 
   /** How many stored events name {@code epc}. */
