@@ -14,7 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import jakarta.annotation.security.RolesAllowed;
+import org.custodia.audit.domain.AuditRecord;
+import org.custodia.security.Roles;
 
 /**
  * Appends audit records (AUD-1). Each record's hash covers its content and the previous record's hash,
@@ -46,6 +51,41 @@ public class AuditTrail {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void refused(String actor, String action, String objectType, String objectId, String detail) {
     append(actor, action, objectType, objectId, Outcome.REFUSED, detail);
+  }
+
+  /** The newest records first, at most {@code limit}, optionally only one outcome. */
+  @RolesAllowed({Roles.AUDITOR, Roles.QA, Roles.ADMIN, Roles.COMPLIANCE})
+  public List<AuditRecord> recent(int limit, Outcome outcome) {
+    jakarta.persistence.Query q =
+        em.createNativeQuery(
+            "SELECT id, recorded_at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash"
+                + " FROM audit_record"
+                + (outcome == null ? "" : " WHERE outcome = ?1")
+                + " ORDER BY id DESC");
+    if (outcome != null) {
+      q.setParameter(1, outcome.name());
+    }
+    List<?> rows = q.setMaxResults(Math.max(1, Math.min(limit, 1000))).getResultList();
+    List<AuditRecord> out = new ArrayList<>();
+    for (Object r : rows) {
+      Object[] c = (Object[]) r;
+      out.add(new AuditRecord(((Number) c[0]).longValue(), toOffset(c[1]), (String) c[2], (String) c[3],
+          (String) c[4], (String) c[5], (String) c[6], (String) c[7], (String) c[8], (String) c[9]));
+    }
+    return out;
+  }
+
+  private static OffsetDateTime toOffset(Object v) {
+    if (v instanceof OffsetDateTime o) {
+      return o;
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      return t.toInstant().atOffset(ZoneOffset.UTC);
+    }
+    if (v instanceof java.time.Instant i) {
+      return i.atOffset(ZoneOffset.UTC);
+    }
+    return OffsetDateTime.parse(v.toString().replace(' ', 'T'));
   }
 
   private String caller() {

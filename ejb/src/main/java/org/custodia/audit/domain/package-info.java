@@ -1,0 +1,2 @@
+/** Audit records as readers see them. */
+package org.custodia.audit.domain;

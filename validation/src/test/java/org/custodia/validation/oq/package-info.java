@@ -1,0 +1,2 @@
+/** Operational qualification: black-box tests of the real EAR on the configured server, tagged with requirement IDs. */
+package org.custodia.validation.oq;
