@@ -7,24 +7,20 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Set;
 
 /**
  * Every API call needs an authenticated caller (HTTP Basic over TLS for the realm users, or a bearer token
  * where OIDC is configured). The servlet layer authenticates credentials when they are sent but does not
  * demand them on /api (a demand there would answer with the UI's login page); this filter answers 401 with
- * a Basic challenge instead. A few read-only endpoints that partners call unauthenticated are listed.
+ * a Basic challenge instead.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
-  private static final Set<String> PUBLIC_PATHS = Set.of("openapi");
-
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getSecurityContext().getUserPrincipal() != null
-        || PUBLIC_PATHS.contains(request.getUriInfo().getPath().replaceAll("^/+", ""))) {
+    if (request.getSecurityContext().getUserPrincipal() != null) {
       return;
     }
     request.abortWith(
