@@ -132,7 +132,8 @@ public class SerializationService {
     List<String> values = distinct(serials);
     Map<String, Long> poolOf = issuedBy(gtin, values);
     refuseCommissioned(gtin, values);
-    units.markUnused(gtin, poolOf.get(values.get(0)), values, reason, caller());
+    refuseUnused(gtin, values);
+    units.markUnused(gtin, poolOf, reason, caller());
     audit.done("serial.unused", "GTIN", gtin.value(), values.size() + " serials marked unused: " + reason);
   }
 
@@ -150,12 +151,7 @@ public class SerializationService {
           "the request names serial \"" + firstDuplicate(order.serials()) + "\" more than once");
     }
     Map<String, Long> poolOf = issuedBy(gtin, values);
-    Set<String> unused = units.findUnused(gtin, values);
-    if (!unused.isEmpty()) {
-      String s = unused.iterator().next();
-      throw new SerialPoolException(Kind.CONFLICT, "serial-unused", "serials", s,
-          unused.size() + " serial(s) were marked unused and can never be commissioned, e.g. \"" + s + "\"");
-    }
+    refuseUnused(gtin, values);
     refuseCommissioned(gtin, values);
     Gln site = order.site() != null ? order.site() : new Gln(DEFAULT_SITE);
     String eventId = "urn:uuid:" + UUID.randomUUID();
@@ -190,6 +186,15 @@ public class SerializationService {
   private String locationOf(Gln site) {
     int len = prefixes.lengthFor(site.value()).orElse(-1);
     return len > 0 ? Sgln.of(site).toEpcUri(len) : Sgln.of(site).toDigitalLink();
+  }
+
+  private void refuseUnused(Gtin gtin, List<String> values) {
+    Set<String> unused = units.findUnused(gtin, values);
+    if (!unused.isEmpty()) {
+      String s = unused.iterator().next();
+      throw new SerialPoolException(Kind.CONFLICT, "serial-unused", "serials", s,
+          unused.size() + " serial(s) were marked unused and can never be used, e.g. \"" + s + "\"");
+    }
   }
 
   private void refuseCommissioned(Gtin gtin, List<String> values) {

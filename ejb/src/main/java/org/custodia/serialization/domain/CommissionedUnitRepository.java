@@ -20,5 +20,6 @@ public interface CommissionedUnitRepository {
    */
   void storeAll(List<CommissionedUnit> units);
 
-  void markUnused(Gtin gtin, long poolId, Collection<String> serials, String reason, String by);
+  /** Marks serials unused; {@code poolOf} gives the pool that issued each. */
+  void markUnused(Gtin gtin, java.util.Map<String, Long> poolOf, String reason, String by);
 }

@@ -235,6 +235,14 @@ class SerializationApiIT {
     Api.Reply r = commission(gtin, "L1", List.of(serials.get(3)));
     assertEquals(409, r.status());
     assertEquals("serial-unused", r.json().getString("code"));
+    Api.Reply again =
+        QA.postJson("/api/serialization/unused",
+            "{\"gtin\":\"" + gtin + "\",\"serials\":[\"" + serials.get(3) + "\"],\"reason\":\"twice\"}");
+    assertEquals(409, again.status(), again.body());
+    Api.Reply noReason =
+        QA.postJson("/api/serialization/unused", "{\"gtin\":\"" + gtin + "\",\"serials\":[\"" + serials.get(2) + "\"]}");
+    assertEquals(400, noReason.status());
+    assertEquals("reason", noReason.json().getString("field"));
   }
 
   @Test

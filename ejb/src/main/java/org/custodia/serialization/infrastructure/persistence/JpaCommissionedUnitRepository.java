@@ -69,15 +69,15 @@ public class JpaCommissionedUnitRepository implements CommissionedUnitRepository
   }
 
   @Override
-  public void markUnused(Gtin gtin, long poolId, Collection<String> serials, String reason, String by) {
+  public void markUnused(Gtin gtin, java.util.Map<String, Long> poolOf, String reason, String by) {
     OffsetDateTime now = OffsetDateTime.now();
-    for (String s : serials) {
+    for (java.util.Map.Entry<String, Long> e : poolOf.entrySet()) {
       em.createNativeQuery(
               "INSERT INTO serial_unused (gtin, serial, pool_id, reason, marked_at, marked_by)"
                   + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
           .setParameter(1, gtin.value())
-          .setParameter(2, s)
-          .setParameter(3, poolId)
+          .setParameter(2, e.getKey())
+          .setParameter(3, e.getValue())
           .setParameter(4, reason)
           .setParameter(5, now)
           .setParameter(6, by)
