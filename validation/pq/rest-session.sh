@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The REST session of the PQ benchmarks (validation/pq/README.md): builds the EAR and the configured
+# server, starts that server with the EAR on a fresh copy of its standalone/ directory (its own H2
+# database and Artemis journal under validation/target/pq-server, so runs do not inherit each other's
+# data and the build's server stays untouched for the OQ suite), waits until the API answers,
+# runs RestLoadBenchmark and always stops the server again, also when the load fails.
+#
+# Usage: bash validation/pq/rest-session.sh [all|allocation]
+#   all         REST serial allocation (1 and 4 clients), then commissioning (1, 2, 4 clients)
+#   allocation  REST serial allocation only
+set -euo pipefail
+
+phases="${1:-all}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+echo "rest-session: building (./mvnw install -DskipTests)"
+./mvnw -B -q install -DskipTests
+
+home="$(ls -d "$root"/wildfly-config/target/server/wildfly-* | head -n 1)"
+base="$root/validation/target/pq-server"
+url="https://localhost:8443/custodia/api/serialization/pools"
+
+for port in 8443 9990; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "rest-session: something already listens on port $port; stop it first" >&2
+    exit 1
+  fi
+done
+
+rm -rf "$base"
+mkdir -p "$base/deployments"
+cp -r "$home/standalone/configuration" "$base/"
+rm -rf "$base/configuration/standalone_xml_history"
+cp "$root/ear/target/custodia.ear" "$base/deployments/"
+
+launcher=""
+stop_server() {
+  local pid=""
+  [[ -f "$base/server.pid" ]] && pid="$(cat "$base/server.pid")"
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    # SIGTERM to the java process is WildFly's graceful shutdown; unlike jboss-cli :shutdown on
+    # localhost:9990 it can only reach the server this script started
+    echo "rest-session: stopping the server (java PID $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  # standalone.sh waits for its java child and ends with it; make sure the launcher is gone as well
+  if [[ -n "$launcher" ]] && kill -0 "$launcher" 2>/dev/null; then
+    kill "$launcher" 2>/dev/null || true
+  fi
+}
+trap stop_server EXIT
+
+echo "rest-session: starting WildFly (standalone-full) with the EAR, base dir $base"
+# LAUNCH_JBOSS_IN_BACKGROUND makes standalone.sh write the java PID to JBOSS_PIDFILE
+LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$base/server.pid" \
+  "$home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
+  >"$base/console.log" 2>&1 &
+launcher=$!
+
+started=$(date +%s)
+until [[ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)" == "401" ]]; do
+  if ! kill -0 "$launcher" 2>/dev/null; then
+    echo "rest-session: the server ended during start; last lines of $base/console.log:" >&2
+    tail -n 40 "$base/console.log" >&2
+    exit 1
+  fi
+  if (($(date +%s) - started > 300)); then
+    echo "rest-session: no 401 from $url after 300 s; last lines of $base/console.log:" >&2
+    tail -n 40 "$base/console.log" >&2
+    exit 1
+  fi
+  sleep 1
+done
+echo "rest-session: API up after $(($(date +%s) - started)) s"
+
+./mvnw -B -q -Ppq -pl validation exec:exec@rest -Dpq.rest.phases="$phases"
