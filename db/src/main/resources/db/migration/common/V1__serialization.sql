@@ -1,5 +1,9 @@
 -- Serial number pools, allocations, imports, unused marks and commissioned units (SER-1 .. SER-5).
 -- SQL that both Oracle and H2 in MODE=Oracle accept (STACK.md).
+-- Keys on (serial, gtin) put the serial first: the checks "which of these 1,000 serials of a GTIN are
+-- already commissioned / unused / imported" are serial IN (...) look-ups, and H2 only turns an IN list into
+-- index look-ups on an index's first column (with gtin first it scans every unit of the GTIN: 2.4 s instead
+-- of 8 ms per batch at 200,000 units, measured with H2 2.2.224).
 
 CREATE SEQUENCE serial_space_seq START WITH 1 INCREMENT BY 50;
 CREATE SEQUENCE serial_pool_seq START WITH 1 INCREMENT BY 50;
@@ -72,7 +76,7 @@ CREATE TABLE serial_import (
   gtin     VARCHAR2(14) NOT NULL,
   serial   VARCHAR2(20) NOT NULL,
   CONSTRAINT serial_import_pk PRIMARY KEY (pool_id, position),
-  CONSTRAINT serial_import_uq UNIQUE (gtin, serial),
+  CONSTRAINT serial_import_uq UNIQUE (serial, gtin),
   CONSTRAINT serial_import_pool_fk FOREIGN KEY (pool_id) REFERENCES serial_pool (id)
 );
 
@@ -84,7 +88,7 @@ CREATE TABLE serial_unused (
   reason    VARCHAR2(200) NOT NULL,
   marked_at TIMESTAMP WITH TIME ZONE NOT NULL,
   marked_by VARCHAR2(100) NOT NULL,
-  CONSTRAINT serial_unused_pk PRIMARY KEY (gtin, serial),
+  CONSTRAINT serial_unused_pk PRIMARY KEY (serial, gtin),
   CONSTRAINT serial_unused_pool_fk FOREIGN KEY (pool_id) REFERENCES serial_pool (id)
 );
 
@@ -103,7 +107,7 @@ CREATE TABLE commissioned_unit (
   event_id        VARCHAR2(200) NOT NULL,
   commissioned_at TIMESTAMP WITH TIME ZONE NOT NULL,
   commissioned_by VARCHAR2(100) NOT NULL,
-  CONSTRAINT commissioned_unit_pk PRIMARY KEY (gtin, serial),
+  CONSTRAINT commissioned_unit_pk PRIMARY KEY (serial, gtin),
   CONSTRAINT commissioned_unit_pool_fk FOREIGN KEY (pool_id) REFERENCES serial_pool (id)
 );
 CREATE INDEX commissioned_unit_lot_ix ON commissioned_unit (gtin, lot);

@@ -1,7 +1,5 @@
 package org.custodia.serialization.domain;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 import java.math.BigInteger;
 import java.util.OptionalLong;
 
@@ -10,7 +8,7 @@ import java.util.OptionalLong;
  * serials.
  *
  * <p>For a random pool the bijection is a keyed Feistel network over the serial space (format-preserving,
- * in the manner of NIST FF1/FF3 with a SipHash-2-4 round function): a serial is split into a high part of
+ * in the manner of NIST FF1/FF3, with SipHash-2-4 as the keyed round function): a serial is split into a high part of
  * {@code ceil(n/2)} symbols and a low part of {@code floor(n/2)} symbols, and each round adds a keyed hash
  * of one part to the other modulo its size. Every round is invertible, so distinct counters always give
  * distinct serials: uniqueness holds by construction, with no collision check, and a serial can be mapped
@@ -26,7 +24,7 @@ public final class SerialSpace {
   private final int lowDigits;
   private final long highSize;
   private final long lowSize;
-  private final HashFunction roundFunction;
+  private final SipHash roundFunction;
 
   /**
    * @param key 16 bytes for a random pool, or null for the identity (sequential pool)
@@ -47,7 +45,7 @@ public final class SerialSpace {
       if (key.length != 16) {
         throw new IllegalArgumentException("permutation key must be 16 bytes");
       }
-      this.roundFunction = Hashing.sipHash24(longAt(key, 0), longAt(key, 8));
+      this.roundFunction = new SipHash(longAt(key, 0), longAt(key, 8));
     }
   }
 
@@ -128,8 +126,7 @@ public final class SerialSpace {
 
   private long prf(int round, long half) {
     // half < radix^10 <= 62^10 < 2^60, so the round number fits in the top bits
-    long hash = roundFunction.hashLong(((long) round << 60) | half).asLong();
-    return hash & Long.MAX_VALUE;
+    return roundFunction.hash(((long) round << 60) | half) & Long.MAX_VALUE;
   }
 
   private void write(long value, char[] out, int offset, int digits) {

@@ -1,6 +1,8 @@
 package org.custodia.serialization.interfaces.rest;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.custodia.gs1.Gtin;
@@ -44,9 +47,6 @@ public class SerialPoolResource {
   /** Body of an unused mark. */
   public record MarkUnused(String gtin, List<String> serials, String reason) {}
 
-  /** Answer of an allocation. */
-  public record Allocated(long poolId, long allocationId, int count, List<String> serials) {}
-
   @Inject SerializationService service;
 
   @GET
@@ -77,13 +77,27 @@ public class SerialPoolResource {
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(pool.id())).build()).entity(pool).build();
   }
 
+  /**
+   * Allocates serials. The answer is written with a streaming JSON generator: ranges of 10,000 serials are
+   * common, and reflective binding of the list costs more than the allocation itself.
+   */
   @POST
   @Path("pools/{id}/allocations")
-  public Allocated allocate(@PathParam("id") long id, AllocateSerials body) {
+  public StreamingOutput allocate(@PathParam("id") long id, AllocateSerials body) {
     Integer count = body == null ? null : body.count();
     Allocation a = service.allocate(id, Fields.required("count", count == null ? null : count.toString(), Integer::valueOf),
         body == null ? null : body.purpose());
-    return new Allocated(a.poolId(), a.allocationId(), a.serials().size(), a.serials());
+    return out -> {
+      try (JsonGenerator g = Json.createGenerator(out)) {
+        g.writeStartObject()
+            .write("poolId", a.poolId())
+            .write("allocationId", a.allocationId())
+            .write("count", a.serials().size())
+            .writeStartArray("serials");
+        a.serials().forEach(g::write);
+        g.writeEnd().writeEnd();
+      }
+    };
   }
 
   @POST
