@@ -14,7 +14,8 @@ public abstract class DomainException extends RuntimeException {
   public enum Kind {
     INVALID,
     NOT_FOUND,
-    CONFLICT
+    CONFLICT,
+    TOO_LARGE
   }
 
   private final Kind kind;

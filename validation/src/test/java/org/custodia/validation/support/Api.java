@@ -84,9 +84,18 @@ public final class Api {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
+  public Reply postBytesWithHeader(String path, String contentType, byte[] body, String header, String value) {
+    return send(request(path).header("Content-Type", contentType).header(header, value)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
+  public Reply options(String path) {
+    return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   /** An absolute URL or a path under {@link #BASE}. */
   public Reply getUrl(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build());
+    return send(request(url).GET().build());
   }
 
   private HttpRequest.Builder request(String path) {

@@ -94,6 +94,11 @@ public final class EpcisJson {
     return out;
   }
 
+  /** The indexed view of one JSON-LD event; {@code index} is its position in the document, for messages. */
+  public static StoredEvent toStored(JsonObject e, int index) {
+    return readEvent(e, index);
+  }
+
   private static StoredEvent readEvent(JsonObject e, int index) {
     String type = text(e, "type");
     String eventId = text(e, "eventID");

@@ -10,6 +10,7 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodia.epcis.application.CaptureService;
 import org.custodia.epcis.application.EventCaptureService;
 import org.custodia.epcis.application.EventRepositoryService;
 import org.custodia.platform.Jndi;
@@ -24,6 +25,7 @@ import org.custodia.platform.Jndi;
     activationConfig = {
       @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Jndi.EPCIS_CAPTURE_QUEUE),
       @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "type IS NULL OR type <> '" + CaptureService.CAPTURE_JOB + "'"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
     })
 public class EpcisCaptureConsumer implements MessageListener {

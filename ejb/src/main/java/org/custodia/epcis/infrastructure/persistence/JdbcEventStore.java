@@ -37,8 +37,8 @@ public class JdbcEventStore {
 
   private static final String INSERT_EVENT =
       "INSERT INTO epcis_event (id, event_id, event_type, event_time, event_tz_offset, record_time, action,"
-          + " biz_step, disposition, read_point, biz_location, capture_source, document)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " biz_step, disposition, read_point, biz_location, capture_source, document, capture_job_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String INSERT_EPC =
       "INSERT INTO epcis_event_epc (epc, event_pk, epc_role) VALUES (?, ?, ?)";
@@ -73,6 +73,11 @@ public class JdbcEventStore {
 
   /** Stores the events not stored before (by eventID); returns how many were new. */
   public int storeAll(List<StoredEvent> events, String source) {
+    return storeAll(events, source, null);
+  }
+
+  /** As {@link #storeAll(List, String)}, remembering the capture job that stored them. */
+  public int storeAll(List<StoredEvent> events, String source, Long captureJobId) {
     try (Connection c = dataSource.getConnection()) {
       Set<String> known = knownEventIds(c, events);
       List<StoredEvent> fresh = new ArrayList<>();
@@ -92,7 +97,7 @@ public class JdbcEventStore {
           PreparedStatement state = c.prepareStatement(MERGE_STATE)) {
         for (int i = 0; i < fresh.size(); i++) {
           StoredEvent e = fresh.get(i);
-          bindEvent(ev, ids[i], e, recordTime, source);
+          bindEvent(ev, ids[i], e, recordTime, source, captureJobId);
           ev.addBatch();
           Set<String> indexed = new HashSet<>();
           for (String x : e.epcs()) {
@@ -127,7 +132,7 @@ public class JdbcEventStore {
   }
 
   private static void bindEvent(
-      PreparedStatement ps, long id, StoredEvent e, OffsetDateTime recordTime, String source)
+      PreparedStatement ps, long id, StoredEvent e, OffsetDateTime recordTime, String source, Long jobId)
       throws SQLException {
     ps.setLong(1, id);
     ps.setString(2, e.eventId());
@@ -142,6 +147,11 @@ public class JdbcEventStore {
     ps.setString(11, e.bizLocation());
     ps.setString(12, source);
     ps.setCharacterStream(13, new StringReader(e.document()), e.document().length());
+    if (jobId == null) {
+      ps.setNull(14, Types.NUMERIC);
+    } else {
+      ps.setLong(14, jobId);
+    }
   }
 
   private static void bindState(PreparedStatement ps, String epc, StoredEvent e, long eventPk)

@@ -31,6 +31,7 @@ public final class ProblemMappers {
             case INVALID -> 400;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
           };
       return refusals.refuse(
           new ProblemDocument(status, e.code(), title(status), e.getMessage(), e.field(), e.value(), null, null));

@@ -1,0 +1,165 @@
+package org.custodia.epcis.application;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custodia.epcis.domain.CaptureError;
+import org.custodia.epcis.domain.CaptureJob;
+import org.custodia.epcis.domain.StoredEvent;
+import org.custodia.epcis.infrastructure.json.EpcisJson;
+import org.custodia.epcis.infrastructure.json.EpcisJsonStream;
+import org.custodia.epcis.infrastructure.persistence.JdbcCaptureJobs;
+
+/**
+ * Processes one capture job. The staged document is copied to a temporary file and read as a stream,
+ * twice: first every event is checked (nothing is stored while a {@code rollback} job has errors), then
+ * the events are stored in batches, each batch in its own transaction. Storing skips events whose eventID
+ * is already stored, so a job that is redelivered after a crash finishes without doubles; a {@code
+ * rollback} job that fails while storing removes the events it stored.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CaptureJobProcessor {
+
+  private static final Logger LOG = Logger.getLogger(CaptureJobProcessor.class.getName());
+  private static final int BATCH = 500;
+  private static final int MAX_REPORTED_ERRORS = 200;
+
+  @Inject JdbcCaptureJobs jobs;
+  @Inject CaptureBatchWriter writer;
+
+  public void process(String captureId) {
+    CaptureJob job = jobs.find(captureId).orElse(null);
+    if (job == null || job.status() == CaptureJob.Status.DONE) {
+      return;
+    }
+    jobs.markRunning(job.id());
+    Path file = null;
+    try {
+      file = Files.createTempFile("custodia-capture-", ".epcis");
+      jobs.copyDocument(job.id(), file);
+      run(job, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "Could not delete {0}", file);
+        }
+      }
+    }
+  }
+
+  private void run(CaptureJob job, Path file) throws IOException {
+    List<CaptureError> errors = new ArrayList<>();
+    BitSet invalid = new BitSet();
+    int[] count = {0};
+    // pass 1: read and check every event; nothing is stored yet
+    try (InputStream in = Files.newInputStream(file)) {
+      EpcisJsonStream.Header header =
+          readEvents(job, in, (index, event) -> {
+            count[0]++;
+            try {
+              EpcisJson.toStored(event, index);
+            } catch (IllegalArgumentException e) {
+              invalid.set(index);
+              report(errors, new CaptureError(index, event.getString("eventID", null), null, "invalid-event", e.getMessage()));
+            }
+          });
+      checkHeader(header, errors);
+    } catch (IllegalArgumentException e) {
+      errors.add(0, new CaptureError(-1, null, null, "unreadable-document", e.getMessage()));
+      jobs.finish(job.id(), false, count[0], 0, 0, errors);
+      return;
+    }
+    if (count[0] > CaptureService.MAX_EVENTS) {
+      errors.add(0, new CaptureError(-1, null, null, "capture-limit",
+          "the document holds " + count[0] + " events; the capture limit is " + CaptureService.MAX_EVENTS));
+      jobs.finish(job.id(), false, count[0], 0, 0, errors);
+      return;
+    }
+    boolean rollback = job.errorBehaviour().equals("rollback");
+    if (rollback && !errors.isEmpty()) {
+      jobs.finish(job.id(), false, count[0], 0, 0, errors);
+      return;
+    }
+    // pass 2: store the events that passed, in batches
+    int[] stored = {0};
+    int[] known = {0};
+    List<StoredEvent> batch = new ArrayList<>(BATCH);
+    String source = "capture:" + job.captureId();
+    try (InputStream in = Files.newInputStream(file)) {
+      readEvents(job, in, (index, event) -> {
+        if (invalid.get(index)) {
+          return;
+        }
+        batch.add(EpcisJson.toStored(event, index));
+        if (batch.size() == BATCH) {
+          flush(batch, source, job.id(), stored, known);
+        }
+      });
+      flush(batch, source, job.id(), stored, known);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Capture job " + job.captureId() + " failed while storing", e);
+      errors.add(new CaptureError(-1, null, null, "storage-failed", "storing the events failed: " + e.getMessage()));
+      if (rollback) {
+        jobs.deleteEventsOf(job.id());
+        stored[0] = 0;
+      }
+      jobs.finish(job.id(), false, count[0], stored[0], known[0], errors);
+      return;
+    }
+    jobs.finish(job.id(), errors.isEmpty(), count[0], stored[0], known[0], errors);
+  }
+
+  private void flush(List<StoredEvent> batch, String source, long jobId, int[] stored, int[] known) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    int fresh = writer.store(List.copyOf(batch), source, jobId);
+    stored[0] += fresh;
+    known[0] += batch.size() - fresh;
+    batch.clear();
+  }
+
+  private static EpcisJsonStream.Header readEvents(CaptureJob job, InputStream in, EpcisJsonStream.EventVisitor v) {
+    if (job.mediaType().contains("xml")) {
+      throw new IllegalArgumentException("EPCIS XML capture is not available yet; send EPCIS 2.0 JSON-LD");
+    }
+    return EpcisJsonStream.events(in, v);
+  }
+
+  private static void checkHeader(EpcisJsonStream.Header header, List<CaptureError> errors) {
+    if (!"EPCISDocument".equals(header.type()) && !"EPCISQueryDocument".equals(header.type())) {
+      errors.add(0, new CaptureError(-1, null, "type", "document-type",
+          "a capture document must be an EPCISDocument or EPCISQueryDocument, not " + header.type()));
+    }
+    if (header.schemaVersion() != null && !header.schemaVersion().startsWith("2.")) {
+      errors.add(0, new CaptureError(-1, null, "schemaVersion", "schema-version",
+          "EPCIS JSON capture takes schemaVersion 2.0, not " + header.schemaVersion()));
+    }
+  }
+
+  private static void report(List<CaptureError> errors, CaptureError e) {
+    if (errors.size() < MAX_REPORTED_ERRORS) {
+      errors.add(e);
+    }
+  }
+
+}
