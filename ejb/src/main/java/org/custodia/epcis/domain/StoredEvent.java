@@ -2,10 +2,15 @@ package org.custodia.epcis.domain;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An event as read from a capture document, reduced to what the repository indexes; {@code document} is
- * the event's JSON exactly as it arrived, kept verbatim.
+ * the event's JSON exactly as it arrived, kept verbatim. {@code epcsByRole} holds the identifiers of each
+ * role the query parameters distinguish: EPC (epcList), CHILD (childEPCs), PARENT (parentID), INPUT and
+ * OUTPUT (transformations), and CLASS, CHILD_CLASS, INPUT_CLASS, OUTPUT_CLASS for quantity elements.
+ * bizStep, disposition and the types of business transactions, sources and destinations are the CBV short
+ * names for standard values and the full URI for user vocabularies.
  */
 public record StoredEvent(
     String eventId,
@@ -17,8 +22,31 @@ public record StoredEvent(
     String disposition,
     String readPoint,
     String bizLocation,
-    List<String> epcs,
-    String parentId,
+    Map<String, List<String>> epcsByRole,
+    List<TypedValue> bizTransactions,
+    List<TypedValue> sources,
+    List<TypedValue> destinations,
     String lot,
     String expiry,
-    String document) {}
+    String document) {
+
+  /** A value with its CBV type, e.g. a business transaction {@code po} → {@code urn:epcglobal:cbv:bt:...}. */
+  public record TypedValue(String type, String value) {}
+
+  public StoredEvent {
+    epcsByRole = Map.copyOf(epcsByRole);
+    bizTransactions = List.copyOf(bizTransactions);
+    sources = List.copyOf(sources);
+    destinations = List.copyOf(destinations);
+  }
+
+  /** The epcList (ObjectEvent) or childEPCs-free EPCs of the event. */
+  public List<String> epcs() {
+    return epcsByRole.getOrDefault("EPC", List.of());
+  }
+
+  public String parentId() {
+    List<String> p = epcsByRole.getOrDefault("PARENT", List.of());
+    return p.isEmpty() ? null : p.get(0);
+  }
+}

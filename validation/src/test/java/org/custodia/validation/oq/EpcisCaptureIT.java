@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.custodia.validation.support.Api;
 import org.custodia.validation.support.Deployments;
@@ -35,9 +36,13 @@ class EpcisCaptureIT {
   }
 
   private static String event(String id, String time) {
+    return event(id, time, "urn:epc:id:sgtin:9506000.013435." + id.substring(9, 15));
+  }
+
+  private static String event(String id, String time, String epc) {
     return "{\"type\":\"ObjectEvent\",\"eventID\":\"" + id + "\",\"eventTime\":\"" + time
         + "\",\"eventTimeZoneOffset\":\"+01:00\",\"action\":\"OBSERVE\",\"bizStep\":\"shipping\","
-        + "\"disposition\":\"in_transit\",\"epcList\":[\"urn:epc:id:sgtin:9506000.013435." + id.substring(9, 15) + "\"]}";
+        + "\"disposition\":\"in_transit\",\"epcList\":[\"" + epc + "\"]}";
   }
 
   private static String document(String... events) {
@@ -165,5 +170,45 @@ class EpcisCaptureIT {
   void anOperatorCannotCapture() {
     Api.Reply r = Api.as("operator").postBytes("/api/epcis/capture", "application/json", document().getBytes(StandardCharsets.UTF_8));
     assertEquals(403, r.status());
+  }
+
+  @Test
+  void capturedEventsAreFoundByEpcAndPagedWithLinkNext() {
+    // given three events naming one EPC
+    String a = id();
+    String b = id();
+    String c = id();
+    String epc = "urn:epc:id:sgtin:9506000.013435." + a.substring(9, 15);
+    String doc = document(event(a, "2026-11-27T10:00:00Z", epc), event(b, "2026-11-27T11:00:00Z", epc),
+        event(c, "2026-11-27T12:00:00Z", epc));
+    assertTrue(capture(doc).getBoolean("success"));
+
+    // when the EPC's history is read two events a page, oldest first
+    Api.Reply first = ADMIN.get("/api/epcis/events?MATCH_epc=" + URLEncoder.encode(epc, StandardCharsets.UTF_8)
+        + "&perPage=2&orderDirection=ASC&orderBy=eventTime");
+    String link = first.header("Link");
+    Api.Reply second = ADMIN.getUrl(link.substring(link.indexOf('<') + 1, link.indexOf('>')));
+
+    // then
+    assertEquals(200, first.status(), first.body());
+    var page1 = first.json().getJsonObject("epcisBody").getJsonObject("queryResults").getJsonObject("resultsBody").getJsonArray("eventList");
+    var page2 = second.json().getJsonObject("epcisBody").getJsonObject("queryResults").getJsonObject("resultsBody").getJsonArray("eventList");
+    assertEquals(List.of(a, b), List.of(page1.getJsonObject(0).getString("eventID"), page1.getJsonObject(1).getString("eventID")));
+    assertEquals(c, page2.getJsonObject(0).getString("eventID"));
+    assertEquals(1, page2.size());
+    assertTrue(link.contains("rel=\"next\""));
+    assertEquals(null, second.header("Link"));
+    assertTrue(page1.getJsonObject(0).containsKey("recordTime"));
+  }
+
+  @Test
+  @Tag("SEC-3")
+  void anUnsupportedQueryParameterIsRefusedByName() {
+    Api.Reply r = ADMIN.get("/api/epcis/events?EQ_noSuchThing=1");
+    assertEquals(400, r.status());
+    assertEquals("EQ_noSuchThing", r.json().getString("field"));
+    Api.Reply t = ADMIN.get("/api/epcis/events?GE_eventTime=yesterday");
+    assertEquals(400, t.status());
+    assertEquals("GE_eventTime", t.json().getString("field"));
   }
 }

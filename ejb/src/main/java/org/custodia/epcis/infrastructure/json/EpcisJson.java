@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.custodia.epcis.domain.ObjectEvent;
@@ -113,12 +114,18 @@ public final class EpcisJson {
     } catch (DateTimeParseException ex) {
       throw new IllegalArgumentException("event " + index + " (" + eventId + "): eventTime \"" + time + "\" is not an ISO 8601 date-time with offset", ex);
     }
-    List<String> epcs = new ArrayList<>();
-    for (String field : List.of("epcList", "childEPCs", "inputEPCList", "outputEPCList")) {
-      if (e.get(field) instanceof JsonArray a) {
-        a.forEach(v -> epcs.add(((JsonString) v).getString()));
-      }
+    Map<String, List<String>> roles = new LinkedHashMap<>();
+    collect(e, "epcList", "EPC", roles);
+    collect(e, "childEPCs", "CHILD", roles);
+    collect(e, "inputEPCList", "INPUT", roles);
+    collect(e, "outputEPCList", "OUTPUT", roles);
+    if (text(e, "parentID") != null) {
+      roles.put("PARENT", List.of(text(e, "parentID")));
     }
+    classes(e, "quantityList", "CLASS", roles);
+    classes(e, "childQuantityList", "CHILD_CLASS", roles);
+    classes(e, "inputQuantityList", "INPUT_CLASS", roles);
+    classes(e, "outputQuantityList", "OUTPUT_CLASS", roles);
     String lot = null;
     String expiry = null;
     if (e.get("ilmd") instanceof JsonObject ilmd) {
@@ -131,15 +138,50 @@ public final class EpcisJson {
         eventTime,
         text(e, "eventTimeZoneOffset"),
         text(e, "action"),
-        text(e, "bizStep"),
-        text(e, "disposition"),
+        shortName(text(e, "bizStep")),
+        shortName(text(e, "disposition")),
         idOf(e, "readPoint"),
         idOf(e, "bizLocation"),
-        epcs,
-        text(e, "parentID"),
+        roles,
+        typed(e, "bizTransactionList", "bizTransaction"),
+        typed(e, "sourceList", "source"),
+        typed(e, "destinationList", "destination"),
         lot,
         expiry,
         e.toString());
+  }
+
+  private static void collect(JsonObject e, String field, String role, Map<String, List<String>> roles) {
+    if (e.get(field) instanceof JsonArray a && !a.isEmpty()) {
+      List<String> values = new ArrayList<>(a.size());
+      a.forEach(v -> values.add(v instanceof JsonString s ? s.getString() : v.toString()));
+      roles.put(role, values);
+    }
+  }
+
+  private static void classes(JsonObject e, String field, String role, Map<String, List<String>> roles) {
+    if (e.get(field) instanceof JsonArray a && !a.isEmpty()) {
+      List<String> values = new ArrayList<>(a.size());
+      for (JsonValue v : a) {
+        if (v instanceof JsonObject q && text(q, "epcClass") != null) {
+          values.add(text(q, "epcClass"));
+        }
+      }
+      roles.put(role, values);
+    }
+  }
+
+  private static List<StoredEvent.TypedValue> typed(JsonObject e, String field, String valueKey) {
+    List<StoredEvent.TypedValue> out = new ArrayList<>();
+    if (e.get(field) instanceof JsonArray a) {
+      for (JsonValue v : a) {
+        if (v instanceof JsonObject o && text(o, valueKey) != null) {
+          String type = text(o, "type");
+          out.add(new StoredEvent.TypedValue(type == null ? "" : shortName(type), text(o, valueKey)));
+        }
+      }
+    }
+    return out;
   }
 
   private static String idOf(JsonObject e, String field) {
@@ -151,15 +193,20 @@ public final class EpcisJson {
     return v instanceof JsonString s ? s.getString() : null;
   }
 
-  /** Short CBV name of a bizStep or disposition given as a short name or a CBV URI. */
+  /**
+   * The CBV short name of a standard vocabulary value given as a bare word, an EPCIS 1.x URN
+   * ({@code urn:epcglobal:cbv:bizstep:receiving}) or a CBV 2.0 URI ({@code
+   * https://ref.gs1.org/cbv/BizStep-receiving}); any other value (a user vocabulary) unchanged.
+   */
   public static String shortName(String value) {
     if (value == null) {
       return null;
     }
-    for (String prefix : Map.of("d", "urn:epcglobal:cbv:disp:", "b", "urn:epcglobal:cbv:bizstep:", "w", "https://ref.gs1.org/cbv/Disp-", "x", "https://ref.gs1.org/cbv/BizStep-").values()) {
-      if (value.startsWith(prefix)) {
-        return value.substring(prefix.length());
-      }
+    if (value.startsWith("urn:epcglobal:cbv:")) {
+      return value.substring(value.lastIndexOf(':') + 1);
+    }
+    if (value.startsWith("https://ref.gs1.org/cbv/") && value.indexOf('-') > 0) {
+      return value.substring(value.indexOf('-') + 1);
     }
     return value;
   }

@@ -180,6 +180,8 @@ public class JdbcCaptureJobs {
       for (String sql :
           List.of(
               "DELETE FROM epcis_event_epc WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
+              "DELETE FROM epcis_event_biztx WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
+              "DELETE FROM epcis_event_srcdest WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
               "DELETE FROM object_state WHERE last_event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)")) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setLong(1, jobId);

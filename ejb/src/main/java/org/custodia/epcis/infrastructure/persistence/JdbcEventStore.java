@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.custodia.epcis.domain.ObjectState;
@@ -42,6 +44,12 @@ public class JdbcEventStore {
 
   private static final String INSERT_EPC =
       "INSERT INTO epcis_event_epc (epc, event_pk, epc_role) VALUES (?, ?, ?)";
+
+  private static final String INSERT_BIZTX =
+      "INSERT INTO epcis_event_biztx (event_pk, biz_type, biz_value) VALUES (?, ?, ?)";
+
+  private static final String INSERT_SRCDEST =
+      "INSERT INTO epcis_event_srcdest (event_pk, direction, sd_type, sd_value) VALUES (?, ?, ?, ?)";
 
   private static final String MERGE_STATE =
       "MERGE INTO object_state t USING (SELECT CAST(? AS VARCHAR2(400)) AS epc,"
@@ -94,35 +102,41 @@ public class JdbcEventStore {
       OffsetDateTime recordTime = OffsetDateTime.now(ZoneOffset.UTC);
       try (PreparedStatement ev = c.prepareStatement(INSERT_EVENT);
           PreparedStatement epc = c.prepareStatement(INSERT_EPC);
+          PreparedStatement biz = c.prepareStatement(INSERT_BIZTX);
+          PreparedStatement sd = c.prepareStatement(INSERT_SRCDEST);
           PreparedStatement state = c.prepareStatement(MERGE_STATE)) {
         for (int i = 0; i < fresh.size(); i++) {
           StoredEvent e = fresh.get(i);
-          bindEvent(ev, ids[i], e, recordTime, source, captureJobId);
+          long id = ids[i];
+          bindEvent(ev, id, e, recordTime, source, captureJobId);
           ev.addBatch();
-          Set<String> indexed = new HashSet<>();
-          for (String x : e.epcs()) {
-            if (indexed.add(x)) {
+          for (Map.Entry<String, List<String>> role : e.epcsByRole().entrySet()) {
+            for (String x : new LinkedHashSet<>(role.getValue())) {
               epc.setString(1, x);
-              epc.setLong(2, ids[i]);
-              epc.setString(3, "EPC");
+              epc.setLong(2, id);
+              epc.setString(3, role.getKey());
               epc.addBatch();
             }
           }
-          if (e.parentId() != null) {
-            epc.setString(1, e.parentId());
-            epc.setLong(2, ids[i]);
-            epc.setString(3, "PARENT");
-            epc.addBatch();
+          for (StoredEvent.TypedValue t : new LinkedHashSet<>(e.bizTransactions())) {
+            biz.setLong(1, id);
+            biz.setString(2, t.type());
+            biz.setString(3, t.value());
+            biz.addBatch();
           }
+          addSourcesAndDestinations(sd, id, "SOURCE", e.sources());
+          addSourcesAndDestinations(sd, id, "DESTINATION", e.destinations());
           if ("ObjectEvent".equals(e.eventType()) && !"DELETE".equals(e.action())) {
-            for (String x : indexed) {
-              bindState(state, x, e, ids[i]);
+            for (String x : new LinkedHashSet<>(e.epcs())) {
+              bindState(state, x, e, id);
               state.addBatch();
             }
           }
         }
         ev.executeBatch();
         epc.executeBatch();
+        biz.executeBatch();
+        sd.executeBatch();
         state.executeBatch();
       }
       return fresh.size();
@@ -151,6 +165,17 @@ public class JdbcEventStore {
       ps.setNull(14, Types.NUMERIC);
     } else {
       ps.setLong(14, jobId);
+    }
+  }
+
+  private static void addSourcesAndDestinations(
+      PreparedStatement ps, long id, String direction, List<StoredEvent.TypedValue> values) throws SQLException {
+    for (StoredEvent.TypedValue t : new LinkedHashSet<>(values)) {
+      ps.setLong(1, id);
+      ps.setString(2, direction);
+      ps.setString(3, t.type());
+      ps.setString(4, t.value());
+      ps.addBatch();
     }
   }
 

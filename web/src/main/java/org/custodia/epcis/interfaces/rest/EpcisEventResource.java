@@ -1,23 +1,109 @@
 package org.custodia.epcis.interfaces.rest;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.custodia.epcis.application.EventQueryService;
 import org.custodia.epcis.application.EventRepositoryService;
+import org.custodia.epcis.domain.EventQuery;
+import org.custodia.epcis.infrastructure.json.EpcisJson;
 
-/** {@code GET /api/epcis/events/{eventID}}: one stored event as JSON-LD, as the repository keeps it. */
-@Path("epcis/events")
+/**
+ * The query part of the EPCIS 2.0 REST binding: {@code GET /events} with the standard query parameters,
+ * answered as an EPCISQueryDocument page with {@code Link: <…>; rel="next"}; {@code GET /events/{eventID}};
+ * and the top-level browsing resources ({@code /eventTypes}, {@code /epcs}, {@code /bizSteps},
+ * {@code /bizLocations}, {@code /readPoints}, {@code /dispositions}) with their {@code /{value}/events}.
+ */
+@Path("epcis")
+@Produces({"application/ld+json", "application/json"})
 public class EpcisEventResource {
 
+  private static final Set<String> BROWSING =
+      Set.of("eventTypes", "epcs", "bizSteps", "bizLocations", "readPoints", "dispositions");
+
   @Inject EventRepositoryService repository;
+  @Inject EventQueryService queries;
 
   @GET
-  @Path("{eventID}")
-  @Produces({"application/ld+json", "application/json"})
+  @Path("events")
+  public Response events(@Context UriInfo uri) {
+    return page(uri, uri.getQueryParameters());
+  }
+
+  @GET
+  @Path("events/{eventID}")
   public String event(@PathParam("eventID") String eventId) {
     return repository.event(eventId).orElseThrow(() -> new NotFoundException("no event " + eventId));
+  }
+
+  @GET
+  @Path("{resource: eventTypes|epcs|bizSteps|bizLocations|readPoints|dispositions}")
+  public JsonObject browse(@PathParam("resource") String resource, @QueryParam("perPage") @DefaultValue("1000") int perPage) {
+    JsonArrayBuilder members = Json.createArrayBuilder();
+    queries.browse(resource, Math.max(1, Math.min(perPage, 10_000))).forEach(members::add);
+    return Json.createObjectBuilder()
+        .add("@context", Json.createArrayBuilder().add(EpcisJson.CONTEXT))
+        .add("type", "Collection")
+        .add("member", members)
+        .build();
+  }
+
+  @GET
+  @Path("{resource: eventTypes|epcs|bizSteps|bizLocations|readPoints|dispositions}/{value}/events")
+  public Response browseEvents(
+      @PathParam("resource") String resource, @PathParam("value") String value, @Context UriInfo uri) {
+    MultivaluedMap<String, String> params = new MultivaluedHashMap<>(uri.getQueryParameters());
+    String parameter =
+        switch (resource) {
+          case "eventTypes" -> "eventType";
+          case "epcs" -> "MATCH_anyEPC";
+          case "bizSteps" -> "EQ_bizStep";
+          case "bizLocations" -> "EQ_bizLocation";
+          case "readPoints" -> "EQ_readPoint";
+          default -> "EQ_disposition";
+        };
+    params.put(parameter, List.of(value));
+    return page(uri, params);
+  }
+
+  private Response page(UriInfo uri, MultivaluedMap<String, String> params) {
+    EventQuery q = EventQueryParameters.parse(params);
+    EventQueryService.Page page = queries.query(q);
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    page.events().forEach(list::add);
+    JsonObject doc =
+        Json.createObjectBuilder()
+            .add("@context", Json.createArrayBuilder().add(EpcisJson.CONTEXT))
+            .add("type", "EPCISQueryDocument")
+            .add("schemaVersion", "2.0")
+            .add("creationDate", OffsetDateTime.now(ZoneOffset.UTC).toString())
+            .add("epcisBody", Json.createObjectBuilder().add("queryResults", Json.createObjectBuilder()
+                .add("queryName", "SimpleEventQuery")
+                .add("resultsBody", Json.createObjectBuilder().add("eventList", list))))
+            .build();
+    Response.ResponseBuilder r = Response.ok(doc).header("GS1-EPCIS-Version", "2.0.0");
+    if (page.next() != null) {
+      UriBuilder next = uri.getRequestUriBuilder().replaceQueryParam("nextPageToken", EventQueryParameters.token(page.next()));
+      r.header("Link", "<" + next.build() + ">; rel=\"next\"");
+    }
+    return r.build();
   }
 }

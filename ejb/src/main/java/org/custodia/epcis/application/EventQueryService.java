@@ -1,0 +1,51 @@
+package org.custodia.epcis.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodia.epcis.domain.EventQuery;
+import org.custodia.epcis.infrastructure.persistence.JdbcEventQuery;
+import org.custodia.security.Roles;
+
+/** Answers EPCIS event queries and the browsing resources (EPC-2), page by page. */
+@Stateless
+@RolesAllowed({Roles.OPERATOR, Roles.QA, Roles.SUPPLY_CHAIN, Roles.COMPLIANCE, Roles.ADMIN, Roles.AUDITOR})
+public class EventQueryService {
+
+  /** One page of events, and where the next page starts (null when this is the last). */
+  public record Page(List<JsonObject> events, EventQuery.Cursor next) {}
+
+  @Inject JdbcEventQuery query;
+
+  public Page query(EventQuery q) {
+    int wanted = q.perPage();
+    if (q.eventCountLimit() != null) {
+      wanted = Math.min(wanted, q.eventCountLimit());
+    }
+    List<JdbcEventQuery.Row> rows = query.find(q, wanted + 1);
+    boolean more = rows.size() > wanted && (q.eventCountLimit() == null || wanted < q.eventCountLimit());
+    List<JsonObject> events = new ArrayList<>(Math.min(rows.size(), wanted));
+    for (int i = 0; i < Math.min(rows.size(), wanted); i++) {
+      events.add(withRecordTime(rows.get(i)));
+    }
+    return new Page(events, more ? rows.get(wanted - 1).cursor() : null);
+  }
+
+  public List<String> browse(String resource, int limit) {
+    return query.distinct(resource, limit);
+  }
+
+  private static JsonObject withRecordTime(JdbcEventQuery.Row row) {
+    try (JsonReader r = Json.createReader(new StringReader(row.document()))) {
+      JsonObjectBuilder b = Json.createObjectBuilder(r.readObject());
+      return b.add("recordTime", row.recordTime().toString()).build();
+    }
+  }
+}
