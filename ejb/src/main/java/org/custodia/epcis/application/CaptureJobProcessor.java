@@ -5,7 +5,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodia.epcis.domain.CaptureError;
@@ -21,11 +24,20 @@ import org.custodia.epcis.domain.CaptureJob;
 import org.custodia.epcis.domain.StoredEvent;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
 import org.custodia.epcis.infrastructure.json.EpcisJsonStream;
+import org.custodia.epcis.infrastructure.hash.EventHash;
 import org.custodia.epcis.infrastructure.persistence.JdbcCaptureJobs;
+import org.custodia.epcis.infrastructure.validation.EpcisJsonSchema;
+import org.custodia.epcis.infrastructure.validation.SemanticValidator;
+import org.custodia.epcis.infrastructure.validation.Violation;
+import org.custodia.epcis.infrastructure.xml.DocumentHeader;
+import org.custodia.epcis.infrastructure.xml.EpcisXmlException;
+import org.custodia.epcis.infrastructure.xml.EpcisXmlReader;
+import org.custodia.epcis.infrastructure.xml.EventSink;
 
 /**
  * Processes one capture job. The staged document is copied to a temporary file and read as a stream,
- * twice: first every event is checked (nothing is stored while a {@code rollback} job has errors), then
+ * twice: first every event is checked against the GS1 JSON schema and the rules it misses (nothing is
+ * stored while a {@code rollback} job has errors), then
  * the events are stored in batches, each batch in its own transaction. Storing skips events whose eventID
  * is already stored, so a job that is redelivered after a crash finishes without doubles; a {@code
  * rollback} job that fails while storing removes the events it stored.
@@ -38,6 +50,7 @@ public class CaptureJobProcessor {
   private static final Logger LOG = Logger.getLogger(CaptureJobProcessor.class.getName());
   private static final int BATCH = 500;
   private static final int MAX_REPORTED_ERRORS = 200;
+  private static final EpcisJsonSchema SCHEMA = new EpcisJsonSchema();
 
   @Inject JdbcCaptureJobs jobs;
   @Inject CaptureBatchWriter writer;
@@ -70,16 +83,27 @@ public class CaptureJobProcessor {
     List<CaptureError> errors = new ArrayList<>();
     BitSet invalid = new BitSet();
     int[] count = {0};
-    // pass 1: read and check every event; nothing is stored yet
+    // pass 1: read and check every event against the GS1 schema and the rules the schema misses;
+    // nothing is stored yet
+    Map<String, String> namespaces;
+    try (InputStream in = Files.newInputStream(file)) {
+      namespaces = header(job, in).namespaces();
+    } catch (IllegalArgumentException e) {
+      errors.add(new CaptureError(-1, null, null, "unreadable-document", e.getMessage()));
+      jobs.finish(job.id(), false, 0, 0, 0, errors);
+      return;
+    }
     try (InputStream in = Files.newInputStream(file)) {
       EpcisJsonStream.Header header =
           readEvents(job, in, (index, event) -> {
             count[0]++;
-            try {
-              EpcisJson.toStored(event, index);
-            } catch (IllegalArgumentException e) {
+            List<Violation> violations = new ArrayList<>(SCHEMA.validateEvent(event.toString(), index));
+            if (violations.isEmpty()) {
+              violations.addAll(SemanticValidator.validate(event, index, namespaces));
+            }
+            if (!violations.isEmpty()) {
               invalid.set(index);
-              report(errors, new CaptureError(index, event.getString("eventID", null), null, "invalid-event", e.getMessage()));
+              violations.forEach(v -> report(errors, new CaptureError(index, v.eventId(), v.path(), v.rule().code(), v.message())));
             }
           });
       checkHeader(header, errors);
@@ -109,7 +133,7 @@ public class CaptureJobProcessor {
         if (invalid.get(index)) {
           return;
         }
-        batch.add(EpcisJson.toStored(event, index));
+        batch.add(EpcisJson.toStored(withEventId(event, namespaces), index));
         if (batch.size() == BATCH) {
           flush(batch, source, job.id(), stored, known);
         }
@@ -128,6 +152,14 @@ public class CaptureJobProcessor {
     jobs.finish(job.id(), errors.isEmpty(), count[0], stored[0], known[0], errors);
   }
 
+  /** The event as captured, with its GS1 event hash ID as eventID when the sender gave none (EPC-3). */
+  static JsonObject withEventId(JsonObject event, Map<String, String> namespaces) {
+    if (event.get("eventID") instanceof JsonString) {
+      return event;
+    }
+    return Json.createObjectBuilder(event).add("eventID", EventHash.of(event, namespaces)).build();
+  }
+
   private void flush(List<StoredEvent> batch, String source, long jobId, int[] stored, int[] known) {
     if (batch.isEmpty()) {
       return;
@@ -138,11 +170,45 @@ public class CaptureJobProcessor {
     batch.clear();
   }
 
+  private static EpcisJsonStream.Header header(CaptureJob job, InputStream in) {
+    if (isXml(job)) {
+      DocumentHeader[] h = new DocumentHeader[1];
+      readXml(in, header -> h[0] = header, (i, e) -> { });
+      return xmlHeader(h[0]);
+    }
+    return EpcisJsonStream.header(in);
+  }
+
+  /**
+   * Streams the events of the staged document, EPCIS 2.0 JSON-LD or EPCIS 2.0/1.2 XML (read into the same
+   * JSON-LD form); refusals of the document as a whole come as {@link IllegalArgumentException}.
+   */
   private static EpcisJsonStream.Header readEvents(CaptureJob job, InputStream in, EpcisJsonStream.EventVisitor v) {
-    if (job.mediaType().contains("xml")) {
-      throw new IllegalArgumentException("EPCIS XML capture is not available yet; send EPCIS 2.0 JSON-LD");
+    if (isXml(job)) {
+      DocumentHeader[] h = new DocumentHeader[1];
+      readXml(in, header -> h[0] = header, v::accept);
+      return xmlHeader(h[0]);
     }
     return EpcisJsonStream.events(in, v);
+  }
+
+  private static void readXml(InputStream in, java.util.function.Consumer<DocumentHeader> onHeader, EventSink sink) {
+    try {
+      new EpcisXmlReader().read(in, onHeader, sink);
+    } catch (EpcisXmlException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  private static EpcisJsonStream.Header xmlHeader(DocumentHeader h) {
+    if (h == null) {
+      throw new IllegalArgumentException("the XML document has no EPCISBody");
+    }
+    return new EpcisJsonStream.Header("EPCISDocument", h.schemaVersion(), h.creationDate(), h.namespaces());
+  }
+
+  private static boolean isXml(CaptureJob job) {
+    return job.mediaType().contains("xml");
   }
 
   private static void checkHeader(EpcisJsonStream.Header header, List<CaptureError> errors) {
@@ -150,9 +216,9 @@ public class CaptureJobProcessor {
       errors.add(0, new CaptureError(-1, null, "type", "document-type",
           "a capture document must be an EPCISDocument or EPCISQueryDocument, not " + header.type()));
     }
-    if (header.schemaVersion() != null && !header.schemaVersion().startsWith("2.")) {
+    if (header.schemaVersion() != null && !header.schemaVersion().matches("2(\\..*)?|1\\.2(\\..*)?")) {
       errors.add(0, new CaptureError(-1, null, "schemaVersion", "schema-version",
-          "EPCIS JSON capture takes schemaVersion 2.0, not " + header.schemaVersion()));
+          "capture takes EPCIS 2.0 (JSON-LD or XML) and EPCIS 1.2 (XML), not schemaVersion " + header.schemaVersion()));
     }
   }
 

@@ -1,6 +1,5 @@
-package org.custodia.epcis.interfaces.rest;
+package org.custodia.epcis.application;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.epcis.domain.EventQuery;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
-import org.custodia.platform.interfaces.rest.InvalidFieldException;
+import org.custodia.platform.DomainException;
 
 /**
  * Reads the standard query parameters of the EPCIS 2.0 REST binding into an {@link EventQuery}. Lists are
  * accepted comma-separated or repeated. A parameter the repository does not answer is refused by name
  * rather than ignored, so a client never mistakes an unfiltered answer for a filtered one.
  */
-final class EventQueryParameters {
+public final class EventQueryParameters {
 
   static final int DEFAULT_PER_PAGE = 30;
   static final int MAX_PER_PAGE = 1000;
@@ -37,7 +36,8 @@ final class EventQueryParameters {
 
   private EventQueryParameters() {}
 
-  static EventQuery parse(MultivaluedMap<String, String> params) {
+  /** The query the parameters describe; a {@link QueryParameterException} names a bad one. */
+  public static EventQuery parse(Map<String, List<String>> params) {
     List<String> eventTypes = List.of();
     OffsetDateTime geEvent = null;
     OffsetDateTime ltEvent = null;
@@ -99,7 +99,7 @@ final class EventQueryParameters {
   }
 
   /** The token that continues a query after {@code cursor}. */
-  static String token(EventQuery.Cursor cursor) {
+  public static String token(EventQuery.Cursor cursor) {
     return Base64.getUrlEncoder().withoutPadding()
         .encodeToString((cursor.timeMicros() + "." + cursor.id()).getBytes(StandardCharsets.US_ASCII));
   }
@@ -177,7 +177,16 @@ final class EventQueryParameters {
     }
   }
 
-  private static InvalidFieldException refused(String name, String value, String message) {
-    return new InvalidFieldException(name, value, null, "QueryParameterException", message);
+  private static QueryParameterException refused(String name, String value, String message) {
+    return new QueryParameterException(name, value, message);
+  }
+
+  /** A query parameter the repository cannot answer, named with its value (EPCIS QueryParameterException). */
+  public static class QueryParameterException extends DomainException {
+    private static final long serialVersionUID = 1L;
+
+    QueryParameterException(String name, String value, String message) {
+      super(Kind.INVALID, "QueryParameterException", name, value, message);
+    }
   }
 }

@@ -42,7 +42,7 @@ public class EventQueryService {
     return query.distinct(resource, limit);
   }
 
-  private static JsonObject withRecordTime(JdbcEventQuery.Row row) {
+  static JsonObject withRecordTime(JdbcEventQuery.Row row) {
     try (JsonReader r = Json.createReader(new StringReader(row.document()))) {
       JsonObjectBuilder b = Json.createObjectBuilder(r.readObject());
       return b.add("recordTime", row.recordTime().toString()).build();

@@ -32,6 +32,18 @@ public record EventQuery(
     int perPage,
     Cursor after) {
 
+  /**
+   * This query as a subscription runs it: in record-time order after {@code after}, recorded before
+   * {@code recordedBefore} (a safety lag behind the clock, so transactions still committing are not
+   * skipped), at most {@code perPage} events.
+   */
+  public EventQuery forSubscription(Cursor after, OffsetDateTime recordedBefore, int perPage) {
+    OffsetDateTime lt = ltRecordTime == null || recordedBefore.isBefore(ltRecordTime) ? recordedBefore : ltRecordTime;
+    return new EventQuery(eventTypes, geEventTime, ltEventTime, geRecordTime, lt, actions, bizSteps, dispositions,
+        readPoints, bizLocations, eventIds, epcsByRoles, bizTransactions, sources, destinations, true, true, null,
+        perPage, after);
+  }
+
   /** Where the previous page ended: the sort time (microseconds since the epoch) and the row id. */
   public record Cursor(long timeMicros, long id) {}
 }

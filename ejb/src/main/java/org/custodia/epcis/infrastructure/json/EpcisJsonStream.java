@@ -1,7 +1,6 @@
 package org.custodia.epcis.infrastructure.json;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -10,6 +9,7 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.custodia.epcis.infrastructure.hash.EventHash;
 
 /**
  * Reads EPCIS 2.0 JSON/JSON-LD documents (EPCISDocument, or the eventList of an EPCISQueryDocument) as a
@@ -53,20 +53,16 @@ public final class EpcisJsonStream {
       if (!p.hasNext() || p.next() != JsonParser.Event.START_OBJECT) {
         throw new IllegalArgumentException("the document is not a JSON object");
       }
-      while (p.hasNext()) {
-        JsonParser.Event e = p.next();
-        if (e == JsonParser.Event.END_OBJECT) {
-          break;
-        }
+      while (next(p) != JsonParser.Event.END_OBJECT) {
         String key = p.getString();
-        p.next();
+        next(p);
         switch (key) {
-          case "@context" -> namespaces.putAll(prefixes(p.getValue()));
+          case "@context" -> namespaces.putAll(EventHash.namespaces(p.getValue()));
           case "type" -> type = text(p.getValue());
           case "schemaVersion" -> version = text(p.getValue());
           case "creationDate" -> created = text(p.getValue());
           case "epcisBody" -> readBody(p, visitor);
-          default -> p.getValue();
+          default -> skip(p);
         }
       }
     } catch (JsonParsingException e) {
@@ -81,51 +77,52 @@ public final class EpcisJsonStream {
     if (p.currentEvent() != JsonParser.Event.START_OBJECT) {
       throw new IllegalArgumentException("epcisBody must be a JSON object");
     }
-    while (p.hasNext()) {
-      JsonParser.Event e = p.next();
-      if (e == JsonParser.Event.END_OBJECT) {
-        return;
-      }
+    while (next(p) != JsonParser.Event.END_OBJECT) {
       String key = p.getString();
-      JsonParser.Event value = p.next();
+      JsonParser.Event value = next(p);
       if ((key.equals("queryResults") || key.equals("resultsBody")) && value == JsonParser.Event.START_OBJECT) {
         // an EPCISQueryDocument: epcisBody.queryResults.resultsBody.eventList
         readBody(p, visitor);
-      } else if (key.equals("eventList") && value == JsonParser.Event.START_ARRAY) {
-        if (visitor == null) {
-          p.skipArray();
-          continue;
-        }
+      } else if (key.equals("eventList") && value == JsonParser.Event.START_ARRAY && visitor != null) {
         int index = 0;
-        while (p.hasNext()) {
-          JsonParser.Event item = p.next();
-          if (item == JsonParser.Event.END_ARRAY) {
-            break;
-          }
+        JsonParser.Event item;
+        while ((item = next(p)) != JsonParser.Event.END_ARRAY) {
           if (item != JsonParser.Event.START_OBJECT) {
             throw new IllegalArgumentException("eventList item " + index + " is not a JSON object");
           }
           visitor.accept(index++, p.getObject());
         }
       } else {
-        p.getValue();
+        skip(p);
       }
     }
   }
 
-  /** Prefix to namespace URI, from the string-valued members of the context's objects. */
-  static Map<String, String> prefixes(JsonValue context) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (context instanceof JsonObject o) {
-      o.forEach((k, v) -> {
-        if (v instanceof JsonString s && !k.startsWith("@")) {
-          out.put(k, s.getString());
-        }
-      });
-    } else if (context instanceof JsonArray a) {
-      a.forEach(v -> out.putAll(prefixes(v)));
+  /** The next event; a document that ends before its last bracket is refused, never taken as complete. */
+  private static JsonParser.Event next(JsonParser p) {
+    if (!p.hasNext()) {
+      throw new IllegalArgumentException("the JSON document ends before it is complete");
     }
-    return out;
+    return p.next();
+  }
+
+  /**
+   * Skips the value the parser is at. Counts brackets itself: Parsson's skipArray/skipObject do not stop
+   * at the end of a truncated document.
+   */
+  private static void skip(JsonParser p) {
+    JsonParser.Event e = p.currentEvent();
+    if (e != JsonParser.Event.START_ARRAY && e != JsonParser.Event.START_OBJECT) {
+      return;
+    }
+    int depth = 1;
+    while (depth > 0) {
+      switch (next(p)) {
+        case START_ARRAY, START_OBJECT -> depth++;
+        case END_ARRAY, END_OBJECT -> depth--;
+        default -> { }
+      }
+    }
   }
 
   private static String text(JsonValue v) {

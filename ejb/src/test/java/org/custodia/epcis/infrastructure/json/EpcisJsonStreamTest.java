@@ -59,6 +59,18 @@ class EpcisJsonStreamTest {
   }
 
   @Test
+  void aTruncatedDocumentIsRefusedAndNeverTakenAsComplete() {
+    // given a document cut off inside its event list, as an interrupted upload leaves it
+    String cut = "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\"},{\"type\":";
+
+    // when / then: both the header pass (which skips the events) and the event pass refuse it
+    assertThrows(IllegalArgumentException.class, () -> EpcisJsonStream.header(text(cut)));
+    assertThrows(IllegalArgumentException.class, () -> EpcisJsonStream.events(text(cut), (i, e) -> {}));
+    assertThrows(IllegalArgumentException.class,
+        () -> EpcisJsonStream.header(text("{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":[]}")));
+  }
+
+  @Test
   void streamsAHundredThousandEventsOneByOne() {
     // given a generated document of 100,000 events, produced lazily (never in memory whole)
     int n = 100_000;

@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.custodia.epcis.application.EventQueryParameters;
 import org.custodia.epcis.application.EventQueryService;
 import org.custodia.epcis.application.EventRepositoryService;
 import org.custodia.epcis.domain.EventQuery;
