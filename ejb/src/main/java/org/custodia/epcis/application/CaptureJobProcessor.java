@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.xml.transform.stream.StreamSource;
 import org.custodia.epcis.domain.CaptureError;
 import org.custodia.epcis.domain.CaptureJob;
 import org.custodia.epcis.domain.StoredEvent;
+import org.custodia.epcis.infrastructure.json.CbvTerms;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
 import org.custodia.epcis.infrastructure.json.EpcisJsonStream;
 import org.custodia.epcis.infrastructure.hash.EventHash;
@@ -32,6 +34,8 @@ import org.custodia.epcis.infrastructure.validation.Violation;
 import org.custodia.epcis.infrastructure.xml.DocumentHeader;
 import org.custodia.epcis.infrastructure.xml.EpcisXmlException;
 import org.custodia.epcis.infrastructure.xml.EpcisXmlReader;
+import org.custodia.epcis.infrastructure.xml.EpcisXmlVersion;
+import org.custodia.epcis.infrastructure.xml.EpcisXsd;
 import org.custodia.epcis.infrastructure.xml.EventSink;
 
 /**
@@ -88,6 +92,11 @@ public class CaptureJobProcessor {
     Map<String, String> namespaces;
     try (InputStream in = Files.newInputStream(file)) {
       namespaces = header(job, in).namespaces();
+      if (isXml(job)) {
+        // for XML the GS1 XSD is the schema (the JSON schema misses e.g. persistentDisposition on
+        // aggregation events, which EPCIS 2.0 and its XSD allow)
+        validateXsd(file);
+      }
     } catch (IllegalArgumentException e) {
       errors.add(new CaptureError(-1, null, null, "unreadable-document", e.getMessage()));
       jobs.finish(job.id(), false, 0, 0, 0, errors);
@@ -97,7 +106,8 @@ public class CaptureJobProcessor {
       EpcisJsonStream.Header header =
           readEvents(job, in, (index, event) -> {
             count[0]++;
-            List<Violation> violations = new ArrayList<>(SCHEMA.validateEvent(event.toString(), index));
+            List<Violation> violations =
+                isXml(job) ? new ArrayList<>() : new ArrayList<>(SCHEMA.validateEvent(event.toString(), index));
             if (violations.isEmpty()) {
               violations.addAll(SemanticValidator.validate(event, index, namespaces));
             }
@@ -186,7 +196,7 @@ public class CaptureJobProcessor {
   private static EpcisJsonStream.Header readEvents(CaptureJob job, InputStream in, EpcisJsonStream.EventVisitor v) {
     if (isXml(job)) {
       DocumentHeader[] h = new DocumentHeader[1];
-      readXml(in, header -> h[0] = header, v::accept);
+      readXml(in, header -> h[0] = header, (index, event) -> v.accept(index, CbvTerms.compact(event)));
       return xmlHeader(h[0]);
     }
     return EpcisJsonStream.events(in, v);
@@ -205,6 +215,20 @@ public class CaptureJobProcessor {
       throw new IllegalArgumentException("the XML document has no EPCISBody");
     }
     return new EpcisJsonStream.Header("EPCISDocument", h.schemaVersion(), h.creationDate(), h.namespaces());
+  }
+
+  private static void validateXsd(Path file) {
+    EpcisXmlVersion[] version = new EpcisXmlVersion[1];
+    try (InputStream in = Files.newInputStream(file)) {
+      readXml(in, h -> version[0] = h.version(), (i, e) -> { });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      EpcisXsd.validate(new StreamSource(file.toFile()), version[0]);
+    } catch (EpcisXmlException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   private static boolean isXml(CaptureJob job) {

@@ -68,7 +68,11 @@ public class CaptureService {
       throw new CaptureRefused(DomainException.Kind.INVALID, "invalid-capture-error-behaviour",
           "GS1-Capture-Error-Behaviour", errorBehaviour, "GS1-Capture-Error-Behaviour must be rollback or proceed");
     }
-    BoundedInputStream bounded = new BoundedInputStream(body, MAX_DOCUMENT_BYTES);
+    java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(body, PROLOG_BYTES);
+    if (type.contains("xml")) {
+      refuseDtd(buffered);
+    }
+    BoundedInputStream bounded = new BoundedInputStream(buffered, MAX_DOCUMENT_BYTES);
     CaptureJob job;
     try {
       job = jobs.create("id" + UUID.randomUUID().toString().replace("-", ""), behaviour, type, bounded,
@@ -102,6 +106,32 @@ public class CaptureService {
   @RolesAllowed({Roles.ADMIN, Roles.SUPPLY_CHAIN, Roles.QA, Roles.COMPLIANCE, Roles.AUDITOR})
   public List<CaptureJob> recentJobs(int limit) {
     return jobs.recent(Math.max(1, Math.min(limit, 1000)));
+  }
+
+  /** How much of an XML document is looked at for a DTD before it is staged: the prolog. */
+  static final int PROLOG_BYTES = 64 * 1024;
+
+  /**
+   * Refuses, before anything is stored, an XML document whose prolog declares entities or an internal or
+   * external DTD (SEC-3): entity expansion and external entities are the XML attacks on a capture
+   * interface. A bare {@code <!DOCTYPE name>} without a subset is harmless and allowed (the XML reader
+   * never processes DTDs either way).
+   */
+  static void refuseDtd(java.io.BufferedInputStream in) {
+    try {
+      in.mark(PROLOG_BYTES);
+      byte[] head = in.readNBytes(PROLOG_BYTES);
+      in.reset();
+      String prolog = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+      int doctype = prolog.indexOf("<!DOCTYPE");
+      if (prolog.contains("<!ENTITY")
+          || (doctype >= 0 && prolog.substring(doctype).matches("(?s)<!DOCTYPE[^>]*?(\\[|SYSTEM|PUBLIC).*"))) {
+        throw new CaptureRefused(DomainException.Kind.INVALID, "xml-dtd-refused", "body", null,
+            "XML documents with entity declarations or a document type definition are refused");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("reading the capture document failed: " + e.getMessage(), e);
+    }
   }
 
   static String baseType(String mediaType) {

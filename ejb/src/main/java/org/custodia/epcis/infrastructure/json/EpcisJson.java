@@ -175,9 +175,9 @@ public final class EpcisJson {
     List<StoredEvent.TypedValue> out = new ArrayList<>();
     if (e.get(field) instanceof JsonArray a) {
       for (JsonValue v : a) {
-        if (v instanceof JsonObject o && text(o, valueKey) != null) {
-          String type = text(o, "type");
-          out.add(new StoredEvent.TypedValue(type == null ? "" : shortName(type), text(o, valueKey)));
+        // untyped entries cannot be asked for by EQ_bizTransaction_<type> etc.; the document keeps them
+        if (v instanceof JsonObject o && text(o, valueKey) != null && text(o, "type") != null) {
+          out.add(new StoredEvent.TypedValue(shortName(text(o, "type")), text(o, valueKey)));
         }
       }
     }

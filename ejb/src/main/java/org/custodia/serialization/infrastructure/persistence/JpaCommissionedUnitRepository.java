@@ -1,6 +1,7 @@
 package org.custodia.serialization.infrastructure.persistence;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -17,7 +18,8 @@ import org.custodia.serialization.domain.CommissionedUnitRepository;
 import org.custodia.serialization.domain.SerialPoolException;
 
 /** Commissioned units in JPA; the primary key (GTIN, serial) is the last line of defence against doubles. */
-@ApplicationScoped
+@Stateless
+@PermitAll
 public class JpaCommissionedUnitRepository implements CommissionedUnitRepository {
 
   @PersistenceContext(unitName = "custodia")

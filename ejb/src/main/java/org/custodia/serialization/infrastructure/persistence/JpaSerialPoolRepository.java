@@ -1,6 +1,7 @@
 package org.custodia.serialization.infrastructure.persistence;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,8 +18,14 @@ import org.custodia.serialization.domain.SerialNumberSpace;
 import org.custodia.serialization.domain.SerialPool;
 import org.custodia.serialization.domain.SerialPoolRepository;
 
-/** Serial pools in JPA; the pool row lock ({@code SELECT ... FOR UPDATE}) serialises allocation. */
-@ApplicationScoped
+/**
+ * Serial pools in JPA; the pool row lock ({@code SELECT ... FOR UPDATE}) serialises allocation. A stateless
+ * EJB rather than a CDI bean: the container then orders its persistence-context injection after the
+ * persistence unit is up (as a CDI bean, Weld sometimes looked the unit up before it existed and the
+ * deployment failed).
+ */
+@Stateless
+@PermitAll
 public class JpaSerialPoolRepository implements SerialPoolRepository {
 
   @PersistenceContext(unitName = "custodia")
