@@ -106,8 +106,12 @@ public class CaptureJobProcessor {
       EpcisJsonStream.Header header =
           readEvents(job, in, (index, event) -> {
             count[0]++;
+            // CBV 1.x URN spellings (urn:epcglobal:cbv:...) are unambiguous: accepted in JSON-LD too, checked
+            // in their JSON-LD form, and stored as sent
             List<Violation> violations =
-                isXml(job) ? new ArrayList<>() : new ArrayList<>(SCHEMA.validateEvent(event.toString(), index));
+                isXml(job)
+                    ? new ArrayList<>()
+                    : new ArrayList<>(SCHEMA.validateEvent(CbvTerms.compact(event).toString(), index));
             if (violations.isEmpty()) {
               violations.addAll(SemanticValidator.validate(event, index, namespaces));
             }

@@ -327,6 +327,11 @@ public final class SemanticValidator {
       add(path, value.toString(), Rule.CBV_VALUE, "must be a string");
       return;
     }
+    if (category == Category.MEASUREMENT_TYPE && s.matches("gs1:[A-Za-z][A-Za-z0-9_]*")) {
+      // an open list GS1 extends between CBV releases (its own examples use gs1:EffectiveDoseRate and
+      // gs1:Molar_concentration): any well-formed term of the gs1 namespace is taken
+      return;
+    }
     CbvVocabulary.check(category, s).ifPresent(msg -> add(path, s, Rule.CBV_VALUE, msg));
   }
 
@@ -514,9 +519,22 @@ public final class SemanticValidator {
     }
   }
 
+  /**
+   * Inside an extension the XML mapping's own keys ({@code #text}, {@code @attribute}) and unqualified
+   * child elements (which XML allows, and GS1's examples use) are accepted; a prefix that is used must be
+   * declared.
+   */
   private void nestedKeys(String path, JsonValue value) {
     if (value instanceof JsonObject o) {
-      extensionKeys(path, o, Set.of());
+      for (Map.Entry<String, JsonValue> field : o.entrySet()) {
+        String key = field.getKey();
+        String p = path + "['" + key + "']";
+        if (!key.startsWith("#") && !key.startsWith("@") && PREFIXED.matcher(key).matches() && !isNamespaced(key)) {
+          add(p, key, Rule.NAMESPACE, "\"" + key + "\" uses a namespace prefix that @context does not declare");
+          continue;
+        }
+        nestedKeys(p, field.getValue());
+      }
     } else if (value instanceof JsonArray a) {
       for (int i = 0; i < a.size(); i++) {
         nestedKeys(path + "[" + i + "]", a.get(i));

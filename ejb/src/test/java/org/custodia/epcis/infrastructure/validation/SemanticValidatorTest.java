@@ -89,7 +89,7 @@ class SemanticValidatorTest {
             + " \"urn:epc:id:sgln:0614141.0734.0\"}] | $.destinationList[0].destination | GS1_KEY",
         "ilmd | {\"bestBefore\": \"2026-01-01\"} | $.ilmd['bestBefore'] | NAMESPACE",
         "ilmd | {\"zz:bestBefore\": \"2026-01-01\"} | $.ilmd['zz:bestBefore'] | NAMESPACE",
-        "ilmd | {\"ex:lot\": {\"line\": \"L1\"}} | $.ilmd['ex:lot']['line'] | NAMESPACE",
+        "ilmd | {\"ex:lot\": {\"zz:line\": \"L1\"}} | $.ilmd['ex:lot']['zz:line'] | NAMESPACE",
         "batchRef | \"B-1\" | $['batchRef'] | NAMESPACE",
         "errorDeclaration | {\"declarationTime\": \"2024-05-03T00:00:00Z\", \"reason\": \"wrong\"}"
             + " | $.errorDeclaration.reason | CBV_VALUE"
