@@ -89,6 +89,10 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
+  public Reply delete(String path) {
+    return send(request(path).DELETE().build());
+  }
+
   public Reply options(String path) {
     return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
   }

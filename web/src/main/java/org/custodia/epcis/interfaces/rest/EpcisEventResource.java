@@ -86,8 +86,11 @@ public class EpcisEventResource {
   }
 
   private Response page(UriInfo uri, MultivaluedMap<String, String> params) {
-    EventQuery q = EventQueryParameters.parse(params);
-    EventQueryService.Page page = queries.query(q);
+    return page(uri, queries.query(EventQueryParameters.parse(params)), "SimpleEventQuery");
+  }
+
+  /** A page of events as an EPCISQueryDocument, with {@code Link: <…>; rel="next"} when more follow. */
+  static Response page(UriInfo uri, EventQueryService.Page page, String queryName) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     page.events().forEach(list::add);
     JsonObject doc =
@@ -97,7 +100,7 @@ public class EpcisEventResource {
             .add("schemaVersion", "2.0")
             .add("creationDate", OffsetDateTime.now(ZoneOffset.UTC).toString())
             .add("epcisBody", Json.createObjectBuilder().add("queryResults", Json.createObjectBuilder()
-                .add("queryName", "SimpleEventQuery")
+                .add("queryName", queryName)
                 .add("resultsBody", Json.createObjectBuilder().add("eventList", list))))
             .build();
     Response.ResponseBuilder r = Response.ok(doc).header("GS1-EPCIS-Version", "2.0.0");
