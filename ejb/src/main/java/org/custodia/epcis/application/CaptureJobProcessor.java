@@ -147,7 +147,7 @@ public class CaptureJobProcessor {
         if (invalid.get(index)) {
           return;
         }
-        batch.add(EpcisJson.toStored(withEventId(event, namespaces), index));
+        batch.add(EpcisJson.toStored(withContext(withEventId(event, namespaces), namespaces), index));
         if (batch.size() == BATCH) {
           flush(batch, source, job.id(), stored, known);
         }
@@ -172,6 +172,22 @@ public class CaptureJobProcessor {
       return event;
     }
     return Json.createObjectBuilder(event).add("eventID", EventHash.of(event, namespaces)).build();
+  }
+
+  /**
+   * The event with the document's namespace prefixes as its own {@code @context}, so a stored event keeps
+   * the meaning of its extension keys when it is exported alone (JSON-LD allows a context on any node).
+   */
+  static JsonObject withContext(JsonObject event, Map<String, String> namespaces) {
+    if (namespaces.isEmpty()) {
+      return event;
+    }
+    jakarta.json.JsonObjectBuilder context = Json.createObjectBuilder();
+    namespaces.forEach(context::add);
+    if (event.get("@context") instanceof JsonObject own) {
+      own.forEach(context::add);
+    }
+    return Json.createObjectBuilder(event).add("@context", context).build();
   }
 
   private void flush(List<StoredEvent> batch, String source, long jobId, int[] stored, int[] known) {

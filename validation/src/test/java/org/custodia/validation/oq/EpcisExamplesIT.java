@@ -115,4 +115,49 @@ class EpcisExamplesIT {
     assertFalse(hashed.body().isEmpty());
     assertTrue(hashed.body().contains("ni:///sha-256;"), "events without eventID are stored under their hash ID");
   }
+
+  @Test
+  @Tag("EPC-4")
+  void queryResultsExportAsValidEpcis20And12XmlWithTheSameEvents() throws Exception {
+    // given GS1's 1.2-style DSCSA document captured
+    JsonObject job = capture(testdata().getParent().resolve("dscsa/GS1_US_Pharma_Example_2_2_1_1.xml"));
+    assertTrue(job.getBoolean("success"), job.toString());
+    String query = "/api/epcis/events?EQ_bizStep=shipping,commissioning,packing&MATCH_anyEPC="
+        + "urn:epc:idpat:sgtin:030001.0012345.*&perPage=100";
+
+    // when the same query is read as JSON-LD, EPCIS 2.0 XML and EPCIS 1.2 XML
+    List<String> json = ADMIN.get(query).json().getJsonObject("epcisBody").getJsonObject("queryResults")
+        .getJsonObject("resultsBody").getJsonArray("eventList").getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getString("eventID")).sorted().toList();
+    Api.Reply xml20 = ADMIN.getWithHeaders(query, "Accept", "application/xml");
+    Api.Reply xml12 = ADMIN.getWithHeaders(query, "Accept", "application/xml", "GS1-EPCIS-Version", "1.2");
+
+    // then both XML documents validate against GS1's schemas and carry the same events
+    assertFalse(json.isEmpty());
+    assertEquals(200, xml20.status(), xml20.body());
+    assertEquals(200, xml12.status(), xml12.body());
+    validate(xml20.body(), testdata().resolve("XSD/EPCglobal-epcis-2_0.xsd"));
+    validate(xml12.body(), testdata().resolve("XSD-1.2/EPCglobal-epcis-1_2.xsd"));
+    assertEquals(json, eventIds(xml20.body()));
+    assertEquals(json, eventIds(xml12.body()));
+  }
+
+  private static void validate(String xml, Path xsd) throws Exception {
+    javax.xml.validation.SchemaFactory f =
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+    f.newSchema(xsd.toFile()).newValidator()
+        .validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(xml)));
+  }
+
+  private static List<String> eventIds(String xml) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    org.w3c.dom.NodeList ids = f.newDocumentBuilder()
+        .parse(new org.xml.sax.InputSource(new java.io.StringReader(xml))).getElementsByTagName("eventID");
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < ids.getLength(); i++) {
+      out.add(ids.item(i).getTextContent().trim());
+    }
+    return out.stream().sorted().toList();
+  }
 }

@@ -89,6 +89,11 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
+  /** A GET with extra headers, given as name, value, name, value, ... */
+  public Reply getWithHeaders(String path, String... headers) {
+    return send(request(path).headers(headers).GET().build());
+  }
+
   public Reply delete(String path) {
     return send(request(path).DELETE().build());
   }

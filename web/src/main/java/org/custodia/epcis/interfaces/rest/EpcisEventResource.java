@@ -12,10 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +37,8 @@ import org.custodia.epcis.infrastructure.json.EpcisJson;
 @Produces({"application/ld+json", "application/json"})
 public class EpcisEventResource {
 
+  @Context HttpHeaders headers;
+
   private static final Set<String> BROWSING =
       Set.of("eventTypes", "epcs", "bizSteps", "bizLocations", "readPoints", "dispositions");
 
@@ -45,6 +47,7 @@ public class EpcisEventResource {
 
   @GET
   @Path("events")
+  @Produces({"application/ld+json", "application/json", "application/xml"})
   public Response events(@Context UriInfo uri) {
     return page(uri, uri.getQueryParameters());
   }
@@ -86,7 +89,19 @@ public class EpcisEventResource {
   }
 
   private Response page(UriInfo uri, MultivaluedMap<String, String> params) {
-    return page(uri, queries.query(EventQueryParameters.parse(params)), "SimpleEventQuery");
+    EventQueryService.Page page = queries.query(EventQueryParameters.parse(params));
+    if (EventExport.wantsXml(headers)) {
+      return EventExport.xml(page.events(), EventExport.version(headers), next(uri, page));
+    }
+    return page(uri, page, "SimpleEventQuery");
+  }
+
+  private static String next(UriInfo uri, EventQueryService.Page page) {
+    if (page.next() == null) {
+      return null;
+    }
+    return "<" + uri.getRequestUriBuilder().replaceQueryParam("nextPageToken", EventQueryParameters.token(page.next())).build()
+        + ">; rel=\"next\"";
   }
 
   /** A page of events as an EPCISQueryDocument, with {@code Link: <…>; rel="next"} when more follow. */
@@ -103,10 +118,11 @@ public class EpcisEventResource {
                 .add("queryName", queryName)
                 .add("resultsBody", Json.createObjectBuilder().add("eventList", list))))
             .build();
-    Response.ResponseBuilder r = Response.ok(doc).header("GS1-EPCIS-Version", "2.0.0");
-    if (page.next() != null) {
-      UriBuilder next = uri.getRequestUriBuilder().replaceQueryParam("nextPageToken", EventQueryParameters.token(page.next()));
-      r.header("Link", "<" + next.build() + ">; rel=\"next\"");
+    Response.ResponseBuilder r =
+        Response.ok(doc, "application/ld+json").header("GS1-EPCIS-Version", "2.0.0");
+    String next = next(uri, page);
+    if (next != null) {
+      r.header("Link", next);
     }
     return r.build();
   }
