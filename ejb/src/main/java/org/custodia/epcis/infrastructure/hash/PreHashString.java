@@ -1,5 +1,6 @@
 package org.custodia.epcis.infrastructure.hash;
 
+import org.custodia.epcis.infrastructure.SensorFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -29,42 +30,6 @@ final class PreHashString {
   private static final List<String> EPC_LISTS_BEFORE_QUANTITIES =
       List.of("epcList", "inputEPCList", "childEPCs");
 
-  private static final List<String> SENSOR_METADATA =
-      List.of(
-          "time",
-          "startTime",
-          "endTime",
-          "deviceID",
-          "deviceMetadata",
-          "rawData",
-          "dataProcessingMethod",
-          "bizRules");
-
-  private static final List<String> SENSOR_REPORT =
-      List.of(
-          "type",
-          "exception",
-          "deviceID",
-          "deviceMetadata",
-          "rawData",
-          "dataProcessingMethod",
-          "time",
-          "microorganism",
-          "chemicalSubstance",
-          "value",
-          "component",
-          "stringValue",
-          "booleanValue",
-          "hexBinaryValue",
-          "uriValue",
-          "minValue",
-          "maxValue",
-          "meanValue",
-          "sDev",
-          "percRank",
-          "percValue",
-          "uom",
-          "coordinateReferenceSystem");
 
   /** Case-sensitive lexical order by Unicode code point, i.e. by UTF-8 byte values. */
   static final Comparator<String> LEXICAL =
@@ -269,8 +234,8 @@ final class PreHashString {
       StringBuilder sb = new StringBuilder();
       if (element.get("sensorMetadata") instanceof JsonObject md) {
         StringBuilder m = new StringBuilder();
-        sensorFields(m, md, SENSOR_METADATA);
-        extensions(m, md, Set.copyOf(SENSOR_METADATA));
+        sensorFields(m, md, SensorFields.METADATA);
+        extensions(m, md, Set.copyOf(SensorFields.METADATA));
         if (m.length() > 0) {
           sb.append("sensorMetadata").append(m);
         }
@@ -279,8 +244,8 @@ final class PreHashString {
       for (JsonValue r : items(element.get("sensorReport"))) {
         if (r instanceof JsonObject report) {
           StringBuilder m = new StringBuilder();
-          sensorFields(m, report, SENSOR_REPORT);
-          extensions(m, report, Set.copyOf(SENSOR_REPORT));
+          sensorFields(m, report, SensorFields.REPORT);
+          extensions(m, report, Set.copyOf(SensorFields.REPORT));
           if (m.length() > 0) {
             reports.add("sensorReport" + m);
           }

@@ -1,5 +1,6 @@
 package org.custodia.epcis.infrastructure.validation;
 
+import org.custodia.epcis.infrastructure.SensorFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -81,45 +82,20 @@ public final class SemanticValidator {
   private static final List<String> QUANTITY_LISTS =
       List.of("quantityList", "childQuantityList", "inputQuantityList", "outputQuantityList");
 
-  private static final Set<String> SENSOR_METADATA =
-      Set.of(
-          "time",
-          "startTime",
-          "endTime",
-          "deviceID",
-          "deviceMetadata",
-          "rawData",
-          "dataProcessingMethod",
-          "bizRules");
+  private static final Set<String> SENSOR_METADATA = Set.copyOf(SensorFields.METADATA);
 
-  private static final Set<String> SENSOR_REPORT =
-      Set.of(
-          "type",
-          "exception",
-          "deviceID",
-          "deviceMetadata",
-          "rawData",
-          "dataProcessingMethod",
-          "time",
-          "microorganism",
-          "chemicalSubstance",
-          "value",
-          "component",
-          "stringValue",
-          "booleanValue",
-          "hexBinaryValue",
-          "uriValue",
-          "minValue",
-          "maxValue",
-          "meanValue",
-          "sDev",
-          "percRank",
-          "percValue",
-          "uom",
-          "coordinateReferenceSystem",
-          // not in the XSD's SensorReportType, but the GS1 JSON schema allows it and GS1's own
-          // SensorDataExample8 uses it: accepted, so that what the schema admits is captured
-          "bizRules");
+  /**
+   * The standard sensor report fields, and bizRules: not in the XSD's SensorReportType, but the GS1 JSON
+   * schema allows it and GS1's own SensorDataExample8 uses it — accepted, so what the schema admits is
+   * captured.
+   */
+  private static final Set<String> SENSOR_REPORT = union(SensorFields.REPORT, "bizRules");
+
+  private static Set<String> union(java.util.List<String> fields, String extra) {
+    java.util.Set<String> s = new java.util.HashSet<>(fields);
+    s.add(extra);
+    return Set.copyOf(s);
+  }
 
   private static final Pattern DATE_TIME =
       Pattern.compile(
