@@ -69,8 +69,12 @@ public final class RestLoadBenchmark {
   public static void main(String[] args) throws Exception {
     String base = args.length > 0 ? args[0] : "https://localhost:8443/custodia";
     String phases = args.length > 1 ? args[1] : "all";
+    if (phases.equals("capture")) {
+      CaptureBenchmark.run(base, java.nio.file.Path.of(args.length > 2 ? args[2] : "target/pq-capture"));
+      return;
+    }
     if (!phases.equals("all") && !phases.equals("allocation")) {
-      throw new IllegalArgumentException("phases must be \"all\" or \"allocation\", was " + phases);
+      throw new IllegalArgumentException("phases must be \"all\", \"allocation\" or \"capture\", was " + phases);
     }
     new RestLoadBenchmark(base).run(phases.equals("all"));
   }
@@ -427,6 +431,12 @@ public final class RestLoadBenchmark {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
+    }
+
+    /** An HTTP client that trusts the test server's self-signed certificate. */
+    static HttpClient trustingClient() {
+      return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(TRUST_ALL)
+          .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static SSLContext trustAll() {
