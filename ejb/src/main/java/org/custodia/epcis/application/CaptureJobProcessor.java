@@ -91,11 +91,14 @@ public class CaptureJobProcessor {
     // nothing is stored yet
     Map<String, String> namespaces;
     try (InputStream in = Files.newInputStream(file)) {
-      namespaces = header(job, in).namespaces();
       if (isXml(job)) {
+        DocumentHeader xml = xmlHeaderOnly(in);
+        namespaces = xml.namespaces();
         // for XML the GS1 XSD is the schema (the JSON schema misses e.g. persistentDisposition on
         // aggregation events, which EPCIS 2.0 and its XSD allow)
-        validateXsd(file);
+        validateXsd(file, xml.version());
+      } else {
+        namespaces = EpcisJsonStream.header(in).namespaces();
       }
     } catch (IllegalArgumentException e) {
       errors.add(new CaptureError(-1, null, null, "unreadable-document", e.getMessage()));
@@ -200,13 +203,27 @@ public class CaptureJobProcessor {
     batch.clear();
   }
 
-  private static EpcisJsonStream.Header header(CaptureJob job, InputStream in) {
-    if (isXml(job)) {
-      DocumentHeader[] h = new DocumentHeader[1];
-      readXml(in, header -> h[0] = header, (i, e) -> { });
-      return xmlHeader(h[0]);
+  /** Thrown from the header callback to stop reading: the header is all that is wanted. */
+  private static final class HeaderRead extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    HeaderRead() {
+      super(null, null, false, false);
     }
-    return EpcisJsonStream.header(in);
+  }
+
+  /** The header of an XML document, read only as far as the start of its body. */
+  private static DocumentHeader xmlHeaderOnly(InputStream in) {
+    DocumentHeader[] h = new DocumentHeader[1];
+    try {
+      readXml(in, header -> {
+        h[0] = header;
+        throw new HeaderRead();
+      }, (i, e) -> { });
+    } catch (HeaderRead done) {
+      return h[0];
+    }
+    throw new IllegalArgumentException("the XML document has no EPCISBody");
   }
 
   /**
@@ -237,15 +254,9 @@ public class CaptureJobProcessor {
     return new EpcisJsonStream.Header("EPCISDocument", h.schemaVersion(), h.creationDate(), h.namespaces());
   }
 
-  private static void validateXsd(Path file) {
-    EpcisXmlVersion[] version = new EpcisXmlVersion[1];
-    try (InputStream in = Files.newInputStream(file)) {
-      readXml(in, h -> version[0] = h.version(), (i, e) -> { });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static void validateXsd(Path file, EpcisXmlVersion version) {
     try {
-      EpcisXsd.validate(new StreamSource(file.toFile()), version[0]);
+      EpcisXsd.validate(new StreamSource(file.toFile()), version);
     } catch (EpcisXmlException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
