@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.custodia.gs1.Gtin;
 import org.custodia.gs1.persistence.GtinConverter;
 import org.custodia.gs1.persistence.NoJsonFormatMapper;
-import org.custodia.platform.DatabaseMigration;
+import org.custodia.platform.TestDatabases;
 import org.custodia.serialization.domain.SerialAllocation;
 import org.custodia.serialization.domain.SerialCharset;
 import org.custodia.serialization.domain.SerialNumberSpace;
@@ -55,12 +55,8 @@ class SerialAllocationConcurrencyTest {
 
   @BeforeEach
   void database() throws Exception {
-    String url = "jdbc:h2:" + dir.resolve("custodia") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000";
-    dataSource = new JdbcDataSource();
-    dataSource.setURL(url);
-    dataSource.setUser("sa");
-    dataSource.setPassword("sa");
-    DatabaseMigration.migrate(dataSource, getClass().getClassLoader());
+    dataSource = TestDatabases.migrated(dir);
+    String url = dataSource.getURL();
     nodeA = node(url);
     nodeB = node(url);
   }

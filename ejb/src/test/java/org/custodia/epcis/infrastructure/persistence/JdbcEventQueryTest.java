@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.epcis.domain.EventQuery;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
-import org.custodia.platform.DatabaseMigration;
+import org.custodia.platform.TestDatabases;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,11 +34,7 @@ class JdbcEventQueryTest {
 
   @BeforeEach
   void repository() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:" + dir.resolve("db") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH");
-    ds.setUser("sa");
-    ds.setPassword("sa");
-    DatabaseMigration.migrate(ds, getClass().getClassLoader());
+    JdbcDataSource ds = TestDatabases.migrated(dir);
     JdbcEventStore store = new JdbcEventStore(ds);
     String doc = "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":["
         + "{\"type\":\"ObjectEvent\",\"eventID\":\"e1\",\"eventTime\":\"2026-01-01T10:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\","

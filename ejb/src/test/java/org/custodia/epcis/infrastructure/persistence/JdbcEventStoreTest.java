@@ -11,7 +11,7 @@ import java.util.Map;
 import org.custodia.epcis.domain.ObjectEvent;
 import org.custodia.epcis.domain.ObjectState;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
-import org.custodia.platform.DatabaseMigration;
+import org.custodia.platform.TestDatabases;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -31,11 +31,7 @@ class JdbcEventStoreTest {
 
   @BeforeEach
   void database() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:" + dir.resolve("db") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH");
-    ds.setUser("sa");
-    ds.setPassword("sa");
-    DatabaseMigration.migrate(ds, getClass().getClassLoader());
+    JdbcDataSource ds = TestDatabases.migrated(dir);
     store = new JdbcEventStore(ds);
   }
 
