@@ -25,16 +25,10 @@ public class EventRepositoryService {
     return store.storeAll(events, source);
   }
 
-  public List<org.custodia.epcis.domain.ObjectState> stateOf(List<String> epcs) {
-    return store.stateOf(epcs);
-  }
 
   /** The event as stored (its JSON-LD), if known. */
   public java.util.Optional<String> event(String eventId) {
     return store.event(eventId);
   }
 
-  public long countEventsFor(String epc) {
-    return store.countEventsFor(epc);
-  }
 }

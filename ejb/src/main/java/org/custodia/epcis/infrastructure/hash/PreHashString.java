@@ -1,6 +1,6 @@
 package org.custodia.epcis.infrastructure.hash;
 
-import org.custodia.epcis.infrastructure.SensorFields;
+import org.custodia.epcis.infrastructure.EventFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -234,8 +234,8 @@ final class PreHashString {
       StringBuilder sb = new StringBuilder();
       if (element.get("sensorMetadata") instanceof JsonObject md) {
         StringBuilder m = new StringBuilder();
-        sensorFields(m, md, SensorFields.METADATA);
-        extensions(m, md, Set.copyOf(SensorFields.METADATA));
+        sensorFields(m, md, EventFields.METADATA);
+        extensions(m, md, Set.copyOf(EventFields.METADATA));
         if (m.length() > 0) {
           sb.append("sensorMetadata").append(m);
         }
@@ -244,8 +244,8 @@ final class PreHashString {
       for (JsonValue r : items(element.get("sensorReport"))) {
         if (r instanceof JsonObject report) {
           StringBuilder m = new StringBuilder();
-          sensorFields(m, report, SensorFields.REPORT);
-          extensions(m, report, Set.copyOf(SensorFields.REPORT));
+          sensorFields(m, report, EventFields.REPORT);
+          extensions(m, report, Set.copyOf(EventFields.REPORT));
           if (m.length() > 0) {
             reports.add("sensorReport" + m);
           }

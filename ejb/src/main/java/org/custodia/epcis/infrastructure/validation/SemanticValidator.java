@@ -1,6 +1,6 @@
 package org.custodia.epcis.infrastructure.validation;
 
-import org.custodia.epcis.infrastructure.SensorFields;
+import org.custodia.epcis.infrastructure.EventFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -76,20 +76,18 @@ public final class SemanticValidator {
           "sensorElementList",
           "ilmd");
 
-  private static final List<String> EPC_LISTS =
-      List.of("epcList", "childEPCs", "inputEPCList", "outputEPCList");
+  private static final List<String> EPC_LISTS = EventFields.EPC_LISTS;
 
-  private static final List<String> QUANTITY_LISTS =
-      List.of("quantityList", "childQuantityList", "inputQuantityList", "outputQuantityList");
+  private static final List<String> QUANTITY_LISTS = EventFields.QUANTITY_LISTS;
 
-  private static final Set<String> SENSOR_METADATA = Set.copyOf(SensorFields.METADATA);
+  private static final Set<String> SENSOR_METADATA = Set.copyOf(EventFields.METADATA);
 
   /**
    * The standard sensor report fields, and bizRules: not in the XSD's SensorReportType, but the GS1 JSON
    * schema allows it and GS1's own SensorDataExample8 uses it — accepted, so what the schema admits is
    * captured.
    */
-  private static final Set<String> SENSOR_REPORT = union(SensorFields.REPORT, "bizRules");
+  private static final Set<String> SENSOR_REPORT = union(EventFields.REPORT, "bizRules");
 
   private static Set<String> union(java.util.List<String> fields, String extra) {
     java.util.Set<String> s = new java.util.HashSet<>(fields);

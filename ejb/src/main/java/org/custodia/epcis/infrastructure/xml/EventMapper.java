@@ -1,5 +1,6 @@
 package org.custodia.epcis.infrastructure.xml;
 
+import org.custodia.epcis.infrastructure.EventFields;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -39,10 +40,8 @@ final class EventMapper {
           "disposition",
           "parentID",
           "transformationID");
-  private static final Set<String> EPC_LISTS =
-      Set.of("epcList", "childEPCs", "inputEPCList", "outputEPCList");
-  private static final Set<String> QUANTITY_LISTS =
-      Set.of("quantityList", "childQuantityList", "inputQuantityList", "outputQuantityList");
+  private static final Set<String> EPC_LISTS = Set.copyOf(EventFields.EPC_LISTS);
+  private static final Set<String> QUANTITY_LISTS = Set.copyOf(EventFields.QUANTITY_LISTS);
 
   /** Sensor report attributes the JSON-LD mapping types as numbers (xsd:double in the XSD). */
   static final Set<String> SENSOR_NUMBERS =

@@ -3,10 +3,11 @@ package org.custodia.epcis.infrastructure;
 import java.util.List;
 
 /**
- * The standard fields of EPCIS 2.0 sensor metadata and sensor reports, in the order the CBV 2.0 event
- * hash algorithm writes them; the validator uses the same lists to tell standard fields from extensions.
+ * Standard field names of EPCIS 2.0 that several readers of an event need: the EPC and quantity lists,
+ * and the fields of sensor metadata and sensor reports in the order the CBV 2.0 event hash algorithm
+ * writes them. The validator, the XML mapping and the hash all use these lists.
  */
-public final class SensorFields {
+public final class EventFields {
 
   public static final List<String> METADATA =
       List.of(
@@ -45,5 +46,13 @@ public final class SensorFields {
           "uom",
           "coordinateReferenceSystem");
 
-  private SensorFields() {}
+  /** The lists of EPCs an event can carry. */
+  public static final List<String> EPC_LISTS =
+      List.of("epcList", "childEPCs", "inputEPCList", "outputEPCList");
+
+  /** The lists of quantity elements an event can carry. */
+  public static final List<String> QUANTITY_LISTS =
+      List.of("quantityList", "childQuantityList", "inputQuantityList", "outputQuantityList");
+
+  private EventFields() {}
 }
