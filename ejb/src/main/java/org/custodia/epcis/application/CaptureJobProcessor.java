@@ -1,11 +1,11 @@
 package org.custodia.epcis.application;
 
+import org.custodia.platform.Jsonp;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
@@ -174,7 +174,7 @@ public class CaptureJobProcessor {
     if (event.get("eventID") instanceof JsonString) {
       return event;
     }
-    return Json.createObjectBuilder(event).add("eventID", EventHash.of(event, namespaces)).build();
+    return Jsonp.JSON.createObjectBuilder(event).add("eventID", EventHash.of(event, namespaces)).build();
   }
 
   /**
@@ -185,12 +185,12 @@ public class CaptureJobProcessor {
     if (namespaces.isEmpty()) {
       return event;
     }
-    jakarta.json.JsonObjectBuilder context = Json.createObjectBuilder();
+    jakarta.json.JsonObjectBuilder context = Jsonp.JSON.createObjectBuilder();
     namespaces.forEach(context::add);
     if (event.get("@context") instanceof JsonObject own) {
       own.forEach(context::add);
     }
-    return Json.createObjectBuilder(event).add("@context", context).build();
+    return Jsonp.JSON.createObjectBuilder(event).add("@context", context).build();
   }
 
   private void flush(List<StoredEvent> batch, String source, long jobId, int[] stored, int[] known) {

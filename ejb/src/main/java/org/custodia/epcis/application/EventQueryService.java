@@ -1,9 +1,9 @@
 package org.custodia.epcis.application;
 
+import org.custodia.platform.Jsonp;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -43,8 +43,8 @@ public class EventQueryService {
   }
 
   static JsonObject withRecordTime(JdbcEventQuery.Row row) {
-    try (JsonReader r = Json.createReader(new StringReader(row.document()))) {
-      JsonObjectBuilder b = Json.createObjectBuilder(r.readObject());
+    try (JsonReader r = Jsonp.JSON.createReader(new StringReader(row.document()))) {
+      JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder(r.readObject());
       return b.add("recordTime", row.recordTime().toString()).build();
     }
   }

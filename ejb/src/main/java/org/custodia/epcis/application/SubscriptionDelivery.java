@@ -1,5 +1,6 @@
 package org.custodia.epcis.application;
 
+import org.custodia.platform.Jsonp;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -7,7 +8,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.net.URI;
@@ -97,17 +97,17 @@ public class SubscriptionDelivery {
   }
 
   static String document(Subscription s, List<JdbcEventQuery.Row> rows) {
-    JsonArrayBuilder events = Json.createArrayBuilder();
+    JsonArrayBuilder events = Jsonp.JSON.createArrayBuilder();
     rows.forEach(r -> events.add(EventQueryService.withRecordTime(r)));
-    return Json.createObjectBuilder()
-        .add("@context", Json.createArrayBuilder().add(EpcisJson.CONTEXT))
+    return Jsonp.JSON.createObjectBuilder()
+        .add("@context", Jsonp.JSON.createArrayBuilder().add(EpcisJson.CONTEXT))
         .add("type", "EPCISQueryDocument")
         .add("schemaVersion", "2.0")
         .add("creationDate", OffsetDateTime.now(ZoneOffset.UTC).toString())
-        .add("epcisBody", Json.createObjectBuilder().add("queryResults", Json.createObjectBuilder()
+        .add("epcisBody", Jsonp.JSON.createObjectBuilder().add("queryResults", Jsonp.JSON.createObjectBuilder()
             .add("queryName", s.queryName())
             .add("subscriptionID", s.id())
-            .add("resultsBody", Json.createObjectBuilder().add("eventList", events))))
+            .add("resultsBody", Jsonp.JSON.createObjectBuilder().add("eventList", events))))
         .build()
         .toString();
   }

@@ -1,11 +1,11 @@
 package org.custodia.epcis.application;
 
+import org.custodia.platform.Jsonp;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -153,7 +153,7 @@ public class SubscriptionService {
   }
 
   static JsonObject json(String s) {
-    try (JsonReader r = Json.createReader(new StringReader(s))) {
+    try (JsonReader r = Jsonp.JSON.createReader(new StringReader(s))) {
       return r.readObject();
     }
   }

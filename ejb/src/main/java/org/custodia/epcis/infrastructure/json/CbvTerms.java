@@ -1,6 +1,6 @@
 package org.custodia.epcis.infrastructure.json;
 
-import jakarta.json.Json;
+import org.custodia.platform.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -23,11 +23,11 @@ public final class CbvTerms {
   private CbvTerms() {}
 
   public static JsonObject compact(JsonObject event) {
-    JsonObjectBuilder b = Json.createObjectBuilder(event);
+    JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder(event);
     compactField(event, b, "bizStep");
     compactField(event, b, "disposition");
     if (event.get("persistentDisposition") instanceof JsonObject pd) {
-      JsonObjectBuilder p = Json.createObjectBuilder(pd);
+      JsonObjectBuilder p = Jsonp.JSON.createObjectBuilder(pd);
       for (String k : new String[] {"set", "unset"}) {
         if (pd.get(k) instanceof JsonArray a) {
           p.add(k, compactArray(a));
@@ -37,10 +37,10 @@ public final class CbvTerms {
     }
     for (String list : TYPED_LISTS) {
       if (event.get(list) instanceof JsonArray a) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsonp.JSON.createArrayBuilder();
         for (JsonValue v : a) {
           if (v instanceof JsonObject o && o.get("type") instanceof JsonString t) {
-            out.add(Json.createObjectBuilder(o).add("type", term(t.getString())));
+            out.add(Jsonp.JSON.createObjectBuilder(o).add("type", term(t.getString())));
           } else {
             out.add(v);
           }
@@ -49,7 +49,7 @@ public final class CbvTerms {
       }
     }
     if (event.get("errorDeclaration") instanceof JsonObject ed && ed.get("reason") instanceof JsonString r) {
-      b.add("errorDeclaration", Json.createObjectBuilder(ed).add("reason", term(r.getString())));
+      b.add("errorDeclaration", Jsonp.JSON.createObjectBuilder(ed).add("reason", term(r.getString())));
     }
     return b.build();
   }
@@ -61,8 +61,8 @@ public final class CbvTerms {
   }
 
   private static JsonArray compactArray(JsonArray a) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
-    a.forEach(v -> out.add(v instanceof JsonString s ? Json.createValue(term(s.getString())) : v));
+    JsonArrayBuilder out = Jsonp.JSON.createArrayBuilder();
+    a.forEach(v -> out.add(v instanceof JsonString s ? Jsonp.JSON.createValue(term(s.getString())) : v));
     return out.build();
   }
 

@@ -1,6 +1,6 @@
 package org.custodia.epcis.infrastructure.json;
 
-import jakarta.json.Json;
+import org.custodia.platform.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -33,23 +33,23 @@ public final class EpcisJson {
 
   /** An EPCISDocument holding {@code events}. */
   public static String document(List<ObjectEvent> events, OffsetDateTime creationDate) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
     events.forEach(e -> list.add(toJson(e)));
-    return Json.createObjectBuilder()
-        .add("@context", Json.createArrayBuilder().add(CONTEXT))
+    return Jsonp.JSON.createObjectBuilder()
+        .add("@context", Jsonp.JSON.createArrayBuilder().add(CONTEXT))
         .add("type", "EPCISDocument")
         .add("schemaVersion", "2.0")
         .add("creationDate", creationDate.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-        .add("epcisBody", Json.createObjectBuilder().add("eventList", list))
+        .add("epcisBody", Jsonp.JSON.createObjectBuilder().add("eventList", list))
         .build()
         .toString();
   }
 
   static JsonObject toJson(ObjectEvent e) {
-    JsonArrayBuilder epcs = Json.createArrayBuilder();
+    JsonArrayBuilder epcs = Jsonp.JSON.createArrayBuilder();
     e.epcList().forEach(epcs::add);
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.JSON.createObjectBuilder()
             .add("type", "ObjectEvent")
             .add("eventID", e.eventId())
             .add("eventTime", e.eventTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
@@ -63,13 +63,13 @@ public final class EpcisJson {
       b.add("disposition", e.disposition());
     }
     if (e.readPoint() != null) {
-      b.add("readPoint", Json.createObjectBuilder().add("id", e.readPoint()));
+      b.add("readPoint", Jsonp.JSON.createObjectBuilder().add("id", e.readPoint()));
     }
     if (e.bizLocation() != null) {
-      b.add("bizLocation", Json.createObjectBuilder().add("id", e.bizLocation()));
+      b.add("bizLocation", Jsonp.JSON.createObjectBuilder().add("id", e.bizLocation()));
     }
     if (!e.ilmd().isEmpty()) {
-      JsonObjectBuilder ilmd = Json.createObjectBuilder();
+      JsonObjectBuilder ilmd = Jsonp.JSON.createObjectBuilder();
       new TreeMap<>(e.ilmd()).forEach(ilmd::add);
       b.add("ilmd", ilmd);
     }
@@ -79,7 +79,7 @@ public final class EpcisJson {
   /** The events of a capture document, or an {@link IllegalArgumentException} naming what is wrong. */
   public static List<StoredEvent> read(String document) {
     JsonObject root;
-    try (JsonReader r = Json.createReader(new StringReader(document))) {
+    try (JsonReader r = Jsonp.JSON.createReader(new StringReader(document))) {
       root = r.readObject();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("the capture document is not a JSON object: " + e.getMessage(), e);
@@ -148,7 +148,8 @@ public final class EpcisJson {
         typed(e, "destinationList", "destination"),
         lot,
         expiry,
-        e.toString());
+        e.toString(),
+        e.get("errorDeclaration") instanceof JsonObject);
   }
 
   private static void collect(JsonObject e, String field, String role, Map<String, List<String>> roles) {

@@ -1,6 +1,6 @@
 package org.custodia.epcis.infrastructure.json;
 
-import jakarta.json.Json;
+import org.custodia.platform.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -49,7 +49,7 @@ public final class EpcisJsonStream {
     String version = null;
     String created = null;
     Map<String, String> namespaces = new LinkedHashMap<>();
-    try (JsonParser p = Json.createParser(in)) {
+    try (JsonParser p = Jsonp.JSON.createParser(in)) {
       if (!p.hasNext() || p.next() != JsonParser.Event.START_OBJECT) {
         throw new IllegalArgumentException("the document is not a JSON object");
       }

@@ -1,8 +1,8 @@
 package org.custodia.epcis.infrastructure.persistence;
 
+import org.custodia.platform.Jsonp;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -39,6 +39,13 @@ public class JdbcCaptureJobs {
 
   @Resource(lookup = Jndi.DATASOURCE)
   DataSource dataSource;
+
+  public JdbcCaptureJobs() {}
+
+  /** For tests outside the container. */
+  public JdbcCaptureJobs(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
 
   /**
    * A new job with its document streamed from {@code body} into the database; returns the job. The caller's
@@ -174,24 +181,44 @@ public class JdbcCaptureJobs {
     }
   }
 
-  /** Removes every event a job stored (rollback of a job that failed while storing). */
+  /** The tables that index events by {@code event_pk}; withdrawing an event deletes its rows there first. */
+  static final List<String> EVENT_INDEX_TABLES =
+      List.of("epcis_event_epc", "epcis_event_biztx", "epcis_event_srcdest");
+
+  /**
+   * Removes every event a job stored (rollback of a job that failed while storing) and rebuilds the current
+   * state of the objects they named from the events that remain.
+   */
   public int deleteEventsOf(long jobId) {
     try (Connection c = dataSource.getConnection()) {
-      for (String sql :
-          List.of(
-              "DELETE FROM epcis_event_epc WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
-              "DELETE FROM epcis_event_biztx WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
-              "DELETE FROM epcis_event_srcdest WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
-              "DELETE FROM object_state WHERE last_event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)")) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+      // the objects the job's events named get their state back from the events that remain
+      java.util.Set<String> epcs = new java.util.LinkedHashSet<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT DISTINCT x.epc FROM epcis_event_epc x JOIN epcis_event e ON e.id = x.event_pk"
+                  + " WHERE e.capture_job_id = ?")) {
+        ps.setLong(1, jobId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            epcs.add(rs.getString(1));
+          }
+        }
+      }
+      for (String table : EVENT_INDEX_TABLES) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM " + table + " WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)")) {
           ps.setLong(1, jobId);
           ps.executeUpdate();
         }
       }
+      int deleted;
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM epcis_event WHERE capture_job_id = ?")) {
         ps.setLong(1, jobId);
-        return ps.executeUpdate();
+        deleted = ps.executeUpdate();
       }
+      ObjectStateProjection.rebuild(c, epcs);
+      return deleted;
     } catch (SQLException e) {
       throw new IllegalStateException("rolling back capture job failed: " + e.getMessage(), e);
     }
@@ -226,9 +253,9 @@ public class JdbcCaptureJobs {
   }
 
   static JsonArray toJson(List<CaptureError> errors) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = Jsonp.JSON.createArrayBuilder();
     for (CaptureError e : errors) {
-      a.add(Json.createObjectBuilder()
+      a.add(Jsonp.JSON.createObjectBuilder()
           .add("eventIndex", e.eventIndex())
           .add("eventID", e.eventId() == null ? "" : e.eventId())
           .add("path", e.path() == null ? "" : e.path())
@@ -240,7 +267,7 @@ public class JdbcCaptureJobs {
 
   static List<CaptureError> fromJson(String json) {
     List<CaptureError> out = new ArrayList<>();
-    try (JsonReader r = Json.createReader(new StringReader(json))) {
+    try (JsonReader r = Jsonp.JSON.createReader(new StringReader(json))) {
       for (JsonObject o : r.readArray().getValuesAs(JsonObject.class)) {
         String id = o.getString("eventID", "");
         String path = o.getString("path", "");

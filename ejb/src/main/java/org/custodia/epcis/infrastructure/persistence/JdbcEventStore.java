@@ -11,7 +11,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,9 +20,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.custodia.epcis.domain.ObjectState;
 import org.custodia.epcis.domain.StoredEvent;
-import org.custodia.epcis.infrastructure.json.EpcisJson;
-import org.custodia.gs1.Sgtin;
-import org.custodia.gs1.epc.EpcUris;
 import org.custodia.platform.Jndi;
 import org.custodia.platform.persistence.Chunks;
 
@@ -39,8 +35,8 @@ public class JdbcEventStore {
 
   private static final String INSERT_EVENT =
       "INSERT INTO epcis_event (id, event_id, event_type, event_time, event_tz_offset, record_time, action,"
-          + " biz_step, disposition, read_point, biz_location, capture_source, document, capture_job_id)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " biz_step, disposition, read_point, biz_location, capture_source, document, capture_job_id,"
+          + " error_declaration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String INSERT_EPC =
       "INSERT INTO epcis_event_epc (epc, event_pk, epc_role) VALUES (?, ?, ?)";
@@ -50,24 +46,6 @@ public class JdbcEventStore {
 
   private static final String INSERT_SRCDEST =
       "INSERT INTO epcis_event_srcdest (event_pk, direction, sd_type, sd_value) VALUES (?, ?, ?, ?)";
-
-  private static final String MERGE_STATE =
-      "MERGE INTO object_state t USING (SELECT CAST(? AS VARCHAR2(400)) AS epc,"
-          + " CAST(? AS VARCHAR2(14)) AS gtin, CAST(? AS VARCHAR2(20)) AS serial,"
-          + " CAST(? AS VARCHAR2(20)) AS lot, CAST(? AS DATE) AS expiry, CAST(? AS VARCHAR2(40)) AS status,"
-          + " CAST(? AS VARCHAR2(200)) AS disposition, CAST(? AS VARCHAR2(400)) AS biz_location,"
-          + " CAST(? AS VARCHAR2(400)) AS read_point, CAST(? AS TIMESTAMP WITH TIME ZONE) AS event_time,"
-          + " CAST(? AS NUMBER(19)) AS event_pk FROM dual) s"
-          + " ON (t.epc = s.epc)"
-          + " WHEN MATCHED THEN UPDATE SET t.status = NVL(s.status, t.status),"
-          + " t.disposition = NVL(s.disposition, t.disposition), t.biz_location = NVL(s.biz_location,"
-          + " t.biz_location), t.read_point = NVL(s.read_point, t.read_point), t.lot = NVL(s.lot, t.lot),"
-          + " t.expiry = NVL(s.expiry, t.expiry), t.last_event_time = s.event_time,"
-          + " t.last_event_pk = s.event_pk"
-          + " WHEN NOT MATCHED THEN INSERT (epc, gtin, serial, lot, expiry, status, disposition,"
-          + " biz_location, read_point, last_event_time, last_event_pk) VALUES (s.epc, s.gtin, s.serial,"
-          + " s.lot, s.expiry, NVL(s.status, 'unknown'), s.disposition, s.biz_location, s.read_point,"
-          + " s.event_time, s.event_pk)";
 
   @Resource(lookup = Jndi.DATASOURCE)
   DataSource dataSource;
@@ -91,7 +69,8 @@ public class JdbcEventStore {
       List<StoredEvent> fresh = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (StoredEvent e : events) {
-        if (!known.contains(e.eventId()) && seen.add(e.eventId())) {
+        String key = key(e.eventId(), e.errorDeclaration());
+        if (!known.contains(key) && seen.add(key)) {
           fresh.add(e);
         }
       }
@@ -103,8 +82,7 @@ public class JdbcEventStore {
       try (PreparedStatement ev = c.prepareStatement(INSERT_EVENT);
           PreparedStatement epc = c.prepareStatement(INSERT_EPC);
           PreparedStatement biz = c.prepareStatement(INSERT_BIZTX);
-          PreparedStatement sd = c.prepareStatement(INSERT_SRCDEST);
-          PreparedStatement state = c.prepareStatement(MERGE_STATE)) {
+          PreparedStatement sd = c.prepareStatement(INSERT_SRCDEST)) {
         for (int i = 0; i < fresh.size(); i++) {
           StoredEvent e = fresh.get(i);
           long id = ids[i];
@@ -126,19 +104,13 @@ public class JdbcEventStore {
           }
           addSourcesAndDestinations(sd, id, "SOURCE", e.sources());
           addSourcesAndDestinations(sd, id, "DESTINATION", e.destinations());
-          if ("ObjectEvent".equals(e.eventType()) && !"DELETE".equals(e.action())) {
-            for (String x : new LinkedHashSet<>(e.epcs())) {
-              bindState(state, x, e, id);
-              state.addBatch();
-            }
-          }
         }
         ev.executeBatch();
         epc.executeBatch();
         biz.executeBatch();
         sd.executeBatch();
-        state.executeBatch();
       }
+      ObjectStateProjection.apply(c, fresh, ids);
       return fresh.size();
     } catch (SQLException e) {
       throw new IllegalStateException("storing " + events.size() + " events failed: " + e.getMessage(), e);
@@ -166,6 +138,7 @@ public class JdbcEventStore {
     } else {
       ps.setLong(14, jobId);
     }
+    ps.setInt(15, e.errorDeclaration() ? 1 : 0);
   }
 
   private static void addSourcesAndDestinations(
@@ -179,58 +152,38 @@ public class JdbcEventStore {
     }
   }
 
-  private static void bindState(PreparedStatement ps, String epc, StoredEvent e, long eventPk)
-      throws SQLException {
-    String gtin = null;
-    String serial = null;
-    if (epc.startsWith("urn:epc:id:sgtin:")) {
-      Sgtin s = EpcUris.parseSgtin(epc).identifier();
-      gtin = s.gtin().value();
-      serial = s.serial().value();
-    }
-    ps.setString(1, epc);
-    ps.setString(2, gtin);
-    ps.setString(3, serial);
-    ps.setString(4, e.lot());
-    LocalDate expiry = null;
-    if (e.expiry() != null) {
-      try {
-        expiry = LocalDate.parse(e.expiry());
-      } catch (DateTimeParseException ignored) {
-        // kept verbatim in the document; the state column only takes calendar dates
-      }
-    }
-    if (expiry == null) {
-      ps.setNull(5, Types.DATE);
-    } else {
-      ps.setObject(5, expiry);
-    }
-    ps.setString(6, EpcisJson.shortName(e.disposition()));
-    ps.setString(7, e.disposition());
-    ps.setString(8, e.bizLocation());
-    ps.setString(9, e.readPoint());
-    ps.setObject(10, e.eventTime());
-    ps.setLong(11, eventPk);
-  }
-
   private static Set<String> knownEventIds(Connection c, List<StoredEvent> events) throws SQLException {
     Set<String> known = new HashSet<>();
     List<String> ids = events.stream().map(StoredEvent::eventId).toList();
     for (List<String> chunk : Chunks.of(ids)) {
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
       try (PreparedStatement ps =
-          c.prepareStatement("SELECT event_id FROM epcis_event WHERE event_id IN (" + marks + ")")) {
+          c.prepareStatement(
+              "SELECT event_id, error_declaration FROM epcis_event WHERE event_id IN (" + marks + ")")) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setString(i + 1, chunk.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            known.add(rs.getString(1));
+            known.add(key(rs.getString(1), rs.getInt(2) == 1));
           }
         }
       }
     }
     return known;
+  }
+
+  /** An eventID is unique per kind: the event, and the declaration that it was in error. */
+  private static String key(String eventId, boolean declaration) {
+    return declaration ? "declared " + eventId : eventId;
+  }
+
+  /**
+   * Rebuilds the current state of {@code epcs} from their stored events (after events were withdrawn),
+   * in the caller's transaction.
+   */
+  public void rebuildState(Connection c, java.util.Collection<String> epcs) throws SQLException {
+    ObjectStateProjection.rebuild(c, epcs);
   }
 
   private static long[] nextIds(Connection c, int n) throws SQLException {
@@ -259,7 +212,7 @@ public class JdbcEventStore {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT epc, gtin, serial, lot, expiry, status, biz_location, read_point, parent_epc,"
-                    + " last_event_time FROM object_state WHERE epc IN (" + marks + ")")) {
+                    + " top_parent_epc, owner_party, last_event_time FROM object_state WHERE epc IN (" + marks + ")")) {
           for (int i = 0; i < chunk.size(); i++) {
             ps.setString(i + 1, chunk.get(i));
           }
@@ -276,7 +229,9 @@ public class JdbcEventStore {
                       rs.getString(7),
                       rs.getString(8),
                       rs.getString(9),
-                      rs.getObject(10, OffsetDateTime.class)));
+                      rs.getString(10),
+                      rs.getString(11),
+                      rs.getObject(12, OffsetDateTime.class)));
             }
           }
         }

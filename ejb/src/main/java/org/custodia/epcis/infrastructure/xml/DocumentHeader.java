@@ -1,6 +1,6 @@
 package org.custodia.epcis.infrastructure.xml;
 
-import jakarta.json.Json;
+import org.custodia.platform.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -77,7 +77,7 @@ public record DocumentHeader(
    * data).
    */
   public JsonArray jsonLdContext() {
-    JsonObjectBuilder prefixes = Json.createObjectBuilder();
+    JsonObjectBuilder prefixes = Jsonp.JSON.createObjectBuilder();
     namespaces.forEach(
         (prefix, uri) -> {
           if (!prefix.isEmpty() && !NOT_IN_CONTEXT.contains(uri)) {
@@ -86,7 +86,7 @@ public record DocumentHeader(
         });
     JsonObject p = prefixes.build();
     return p.isEmpty()
-        ? Json.createArrayBuilder().add(EPCIS_CONTEXT).build()
-        : Json.createArrayBuilder().add(EPCIS_CONTEXT).add(p).build();
+        ? Jsonp.JSON.createArrayBuilder().add(EPCIS_CONTEXT).build()
+        : Jsonp.JSON.createArrayBuilder().add(EPCIS_CONTEXT).add(p).build();
   }
 }

@@ -1,6 +1,6 @@
 package org.custodia.epcis.infrastructure.xml;
 
-import jakarta.json.Json;
+import org.custodia.platform.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -37,9 +37,9 @@ final class ElementJson {
       }
     }
     if (attrs.isEmpty() && node.children.isEmpty()) {
-      return Json.createValue(node.text.toString());
+      return Jsonp.JSON.createValue(node.text.toString());
     }
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = Jsonp.JSON.createObjectBuilder();
     for (XNode.Attr a : attrs) {
       o.add('@' + prefixes.key(a.uri(), a.prefix(), a.local()), a.value());
     }
@@ -65,7 +65,7 @@ final class ElementJson {
     if (values.size() == 1) {
       return values.get(0);
     }
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = Jsonp.JSON.createArrayBuilder();
     values.forEach(a::add);
     return a.build();
   }

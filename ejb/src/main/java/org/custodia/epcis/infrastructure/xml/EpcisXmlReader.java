@@ -1,6 +1,6 @@
 package org.custodia.epcis.infrastructure.xml;
 
-import jakarta.json.Json;
+import org.custodia.platform.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -145,7 +145,7 @@ public final class EpcisXmlReader {
       headerSent = true;
       JsonObject sbdh = null;
       JsonObject masterData = null;
-      JsonObjectBuilder extensions = Json.createObjectBuilder();
+      JsonObjectBuilder extensions = Jsonp.JSON.createObjectBuilder();
       ReadPrefixes prefixes = new ReadPrefixes(namespaces);
       if (headerNode != null) {
         List<XNode> user = new ArrayList<>();
@@ -218,15 +218,15 @@ public final class EpcisXmlReader {
     }
 
     private JsonObject masterData(XNode md, ReadPrefixes prefixes) {
-      JsonArrayBuilder vocabularies = Json.createArrayBuilder();
+      JsonArrayBuilder vocabularies = Jsonp.JSON.createArrayBuilder();
       XNode list = md.child("VocabularyList");
       if (list != null) {
         for (XNode v : list.children) {
-          JsonObjectBuilder vo = Json.createObjectBuilder();
+          JsonObjectBuilder vo = Jsonp.JSON.createObjectBuilder();
           vo.add("type", Objects.requireNonNullElse(v.attribute("type"), ""));
           XNode elements = v.child("VocabularyElementList");
           if (elements != null) {
-            JsonArrayBuilder ea = Json.createArrayBuilder();
+            JsonArrayBuilder ea = Jsonp.JSON.createArrayBuilder();
             for (XNode e : elements.children) {
               ea.add(vocabularyElement(e, prefixes));
             }
@@ -242,13 +242,13 @@ public final class EpcisXmlReader {
           vocabularies.add(vo);
         }
       }
-      return Json.createObjectBuilder().add("vocabularyList", vocabularies).build();
+      return Jsonp.JSON.createObjectBuilder().add("vocabularyList", vocabularies).build();
     }
 
     private JsonObject vocabularyElement(XNode e, ReadPrefixes prefixes) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = Jsonp.JSON.createObjectBuilder();
       o.add("id", Objects.requireNonNullElse(e.attribute("id"), ""));
-      JsonArrayBuilder attributes = Json.createArrayBuilder();
+      JsonArrayBuilder attributes = Jsonp.JSON.createArrayBuilder();
       boolean hasAttributes = false;
       JsonArrayBuilder children = null;
       List<XNode> user = new ArrayList<>();
@@ -257,18 +257,18 @@ public final class EpcisXmlReader {
           hasAttributes = true;
           JsonValue value;
           if (c.children.isEmpty()) {
-            value = Json.createValue(c.text.toString());
+            value = Jsonp.JSON.createValue(c.text.toString());
           } else {
-            JsonObjectBuilder v = Json.createObjectBuilder();
+            JsonObjectBuilder v = Jsonp.JSON.createObjectBuilder();
             ElementJson.addChildren(v, c.children, prefixes);
             value = v.build();
           }
           attributes.add(
-              Json.createObjectBuilder()
+              Jsonp.JSON.createObjectBuilder()
                   .add("id", Objects.requireNonNullElse(c.attribute("id"), ""))
                   .add("attribute", value));
         } else if (c.isUnqualified() && c.local.equals("children")) {
-          children = Json.createArrayBuilder();
+          children = Jsonp.JSON.createArrayBuilder();
           for (XNode id : c.children) {
             children.add(id.trimmedText());
           }

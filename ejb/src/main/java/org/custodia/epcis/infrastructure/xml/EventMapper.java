@@ -1,7 +1,7 @@
 package org.custodia.epcis.infrastructure.xml;
 
+import org.custodia.platform.Jsonp;
 import org.custodia.epcis.infrastructure.EventFields;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -71,9 +71,9 @@ final class EventMapper {
     prefixes = new ReadPrefixes(documentPrefixes);
     Fields f = new Fields();
     collect(event, f, false);
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder();
     if (!prefixes.added().isEmpty()) {
-      JsonObjectBuilder ctx = Json.createObjectBuilder();
+      JsonObjectBuilder ctx = Jsonp.JSON.createObjectBuilder();
       prefixes.added().forEach(ctx::add);
       b.add("@context", ctx);
     }
@@ -90,7 +90,7 @@ final class EventMapper {
       }
       String name = c.local;
       if (TEXT_FIELDS.contains(name)) {
-        f.put(name, Json.createValue(text(c)), c);
+        f.put(name, Jsonp.JSON.createValue(text(c)), c);
       } else if (EPC_LISTS.contains(name)) {
         f.put(name, idList(c, "epc"), c);
       } else if (QUANTITY_LISTS.contains(name)) {
@@ -104,7 +104,7 @@ final class EventMapper {
           case "sensorElementList" -> f.put(name, sensorElements(c), c);
           case "persistentDisposition" -> f.put(name, persistentDisposition(c), c);
           case "errorDeclaration" -> f.put(name, errorDeclaration(c), c);
-          case "ilmd" -> f.put(name, withExtensions(Json.createObjectBuilder(), c, Set.of()), c);
+          case "ilmd" -> f.put(name, withExtensions(Jsonp.JSON.createObjectBuilder(), c, Set.of()), c);
           case "baseExtension", "extension" -> collect(c, f, true);
           default -> {
             if (insideExtension) {
@@ -127,7 +127,7 @@ final class EventMapper {
   }
 
   private JsonValue idList(XNode list, String item) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = Jsonp.JSON.createArrayBuilder();
     for (XNode c : list.children) {
       if (!c.isUnqualified() || !c.local.equals(item)) {
         throw fail("<" + list.local + "> may hold only <" + item + ">", c);
@@ -138,12 +138,12 @@ final class EventMapper {
   }
 
   private JsonValue quantities(XNode list) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = Jsonp.JSON.createArrayBuilder();
     for (XNode q : list.children) {
       if (!q.local.equals("quantityElement")) {
         throw fail("<" + list.local + "> may hold only <quantityElement>", q);
       }
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = Jsonp.JSON.createObjectBuilder();
       for (XNode c : q.children) {
         switch (c.local) {
           case "epcClass", "uom" -> o.add(c.local, text(c));
@@ -163,14 +163,14 @@ final class EventMapper {
 
   private JsonValue number(String v, XNode at) {
     try {
-      return Json.createValue(new BigDecimal(v));
+      return Jsonp.JSON.createValue(new BigDecimal(v));
     } catch (NumberFormatException e) {
       throw fail("'" + v + "' is not a number", at);
     }
   }
 
   private JsonObject location(XNode n) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = Jsonp.JSON.createObjectBuilder();
     XNode id = n.child("id");
     if (id == null) {
       throw fail("<" + n.local + "> without <id>", n);
@@ -180,12 +180,12 @@ final class EventMapper {
   }
 
   private JsonValue typedList(XNode list, String item, boolean typeRequired) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = Jsonp.JSON.createArrayBuilder();
     for (XNode c : list.children) {
       if (!c.local.equals(item)) {
         throw fail("<" + list.local + "> may hold only <" + item + ">", c);
       }
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = Jsonp.JSON.createObjectBuilder();
       String type = c.attribute("type");
       if (type != null) {
         o.add("type", type.trim());
@@ -199,12 +199,12 @@ final class EventMapper {
   }
 
   private JsonValue sensorElements(XNode list) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = Jsonp.JSON.createArrayBuilder();
     for (XNode e : list.children) {
       if (!e.local.equals("sensorElement")) {
         throw fail("<sensorElementList> may hold only <sensorElement>", e);
       }
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = Jsonp.JSON.createObjectBuilder();
       List<JsonValue> reports = new ArrayList<>();
       XNode metadata = e.child("sensorMetadata");
       if (metadata != null) {
@@ -216,7 +216,7 @@ final class EventMapper {
         }
       }
       if (!reports.isEmpty()) {
-        JsonArrayBuilder r = Json.createArrayBuilder();
+        JsonArrayBuilder r = Jsonp.JSON.createArrayBuilder();
         reports.forEach(r::add);
         o.add("sensorReport", r);
       }
@@ -226,7 +226,7 @@ final class EventMapper {
   }
 
   private JsonObject sensorAttributes(XNode n) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = Jsonp.JSON.createObjectBuilder();
     for (XNode.Attr at : n.attributes) {
       if (!at.uri().isEmpty()) {
         o.add(prefixes.key(at.uri(), at.prefix(), at.local()), at.value());
@@ -257,15 +257,15 @@ final class EventMapper {
   /** xsd:double: a JSON number where one exists; INF, -INF and NaN stay strings. */
   private JsonValue doubleValue(String v) {
     try {
-      return Json.createValue(new BigDecimal(v));
+      return Jsonp.JSON.createValue(new BigDecimal(v));
     } catch (NumberFormatException e) {
-      return Json.createValue(v);
+      return Jsonp.JSON.createValue(v);
     }
   }
 
   private JsonObject persistentDisposition(XNode n) {
-    JsonArrayBuilder set = Json.createArrayBuilder();
-    JsonArrayBuilder unset = Json.createArrayBuilder();
+    JsonArrayBuilder set = Jsonp.JSON.createArrayBuilder();
+    JsonArrayBuilder unset = Jsonp.JSON.createArrayBuilder();
     boolean hasSet = false;
     boolean hasUnset = false;
     for (XNode c : n.children) {
@@ -281,7 +281,7 @@ final class EventMapper {
         default -> throw fail("unknown element <" + c.local + "> in persistentDisposition", c);
       }
     }
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = Jsonp.JSON.createObjectBuilder();
     if (hasSet) {
       o.add("set", set);
     }
@@ -292,7 +292,7 @@ final class EventMapper {
   }
 
   private JsonObject errorDeclaration(XNode n) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = Jsonp.JSON.createObjectBuilder();
     for (XNode c : n.children) {
       if (c.isUnqualified()) {
         switch (c.local) {

@@ -1,7 +1,7 @@
 package org.custodia.epcis.interfaces.rest;
 
+import org.custodia.platform.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -75,14 +75,14 @@ public class CaptureResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject jobs(@QueryParam("perPage") @DefaultValue("30") int perPage) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
     capture.recentJobs(perPage).forEach(j -> list.add(toJson(j)));
-    return Json.createObjectBuilder().add("captureJobs", list).build();
+    return Jsonp.JSON.createObjectBuilder().add("captureJobs", list).build();
   }
 
   static JsonObject toJson(CaptureJob j) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.JSON.createObjectBuilder()
             .add("captureID", j.captureId())
             .add("createdAt", j.createdAt().toString())
             .add("running", j.running())
@@ -97,11 +97,11 @@ public class CaptureResource {
     if (j.storedCount() != null) {
       b.add("storedCount", j.storedCount()).add("alreadyStoredCount", j.knownCount() == null ? 0 : j.knownCount());
     }
-    JsonArrayBuilder errors = Json.createArrayBuilder();
+    JsonArrayBuilder errors = Jsonp.JSON.createArrayBuilder();
     List<CaptureError> list = j.errors();
     for (CaptureError e : list) {
       JsonObjectBuilder eb =
-          Json.createObjectBuilder()
+          Jsonp.JSON.createObjectBuilder()
               .add("type", "epcisException:ValidationException")
               .add("title", e.rule())
               .add("detail", e.message())

@@ -1,7 +1,7 @@
 package org.custodia.epcis.interfaces.rest;
 
+import org.custodia.platform.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DefaultValue;
@@ -61,10 +61,10 @@ public class EpcisEventResource {
   @GET
   @Path("{resource: eventTypes|epcs|bizSteps|bizLocations|readPoints|dispositions}")
   public JsonObject browse(@PathParam("resource") String resource, @QueryParam("perPage") @DefaultValue("1000") int perPage) {
-    JsonArrayBuilder members = Json.createArrayBuilder();
+    JsonArrayBuilder members = Jsonp.JSON.createArrayBuilder();
     queries.browse(resource, Math.max(1, Math.min(perPage, 10_000))).forEach(members::add);
-    return Json.createObjectBuilder()
-        .add("@context", Json.createArrayBuilder().add(EpcisJson.CONTEXT))
+    return Jsonp.JSON.createObjectBuilder()
+        .add("@context", Jsonp.JSON.createArrayBuilder().add(EpcisJson.CONTEXT))
         .add("type", "Collection")
         .add("member", members)
         .build();
@@ -106,17 +106,17 @@ public class EpcisEventResource {
 
   /** A page of events as an EPCISQueryDocument, with {@code Link: <…>; rel="next"} when more follow. */
   static Response page(UriInfo uri, EventQueryService.Page page, String queryName) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
     page.events().forEach(list::add);
     JsonObject doc =
-        Json.createObjectBuilder()
-            .add("@context", Json.createArrayBuilder().add(EpcisJson.CONTEXT))
+        Jsonp.JSON.createObjectBuilder()
+            .add("@context", Jsonp.JSON.createArrayBuilder().add(EpcisJson.CONTEXT))
             .add("type", "EPCISQueryDocument")
             .add("schemaVersion", "2.0")
             .add("creationDate", OffsetDateTime.now(ZoneOffset.UTC).toString())
-            .add("epcisBody", Json.createObjectBuilder().add("queryResults", Json.createObjectBuilder()
+            .add("epcisBody", Jsonp.JSON.createObjectBuilder().add("queryResults", Jsonp.JSON.createObjectBuilder()
                 .add("queryName", queryName)
-                .add("resultsBody", Json.createObjectBuilder().add("eventList", list))))
+                .add("resultsBody", Jsonp.JSON.createObjectBuilder().add("eventList", list))))
             .build();
     Response.ResponseBuilder r =
         Response.ok(doc, "application/ld+json").header("GS1-EPCIS-Version", "2.0.0");

@@ -1,7 +1,7 @@
 package org.custodia.epcis.interfaces.rest;
 
+import org.custodia.platform.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -48,9 +48,9 @@ public class QueryResource {
 
   @GET
   public JsonObject list() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
-    subscriptions.queries().forEach((name, q) -> list.add(Json.createObjectBuilder().add("name", name).add("query", q)));
-    return Json.createObjectBuilder().add("queries", list).build();
+    JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
+    subscriptions.queries().forEach((name, q) -> list.add(Jsonp.JSON.createObjectBuilder().add("name", name).add("query", q)));
+    return Jsonp.JSON.createObjectBuilder().add("queries", list).build();
   }
 
   @GET
@@ -60,7 +60,7 @@ public class QueryResource {
     if (q == null) {
       throw new NotFoundException("no query " + name);
     }
-    return Json.createObjectBuilder().add("name", name).add("query", q).build();
+    return Jsonp.JSON.createObjectBuilder().add("name", name).add("query", q).build();
   }
 
   @DELETE
@@ -97,9 +97,9 @@ public class QueryResource {
   @GET
   @Path("{name}/subscriptions")
   public JsonObject subscriptions(@PathParam("name") String name) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
     subscriptions.subscriptions(name).forEach(s -> list.add(toJson(s)));
-    return Json.createObjectBuilder().add("subscriptions", list).build();
+    return Jsonp.JSON.createObjectBuilder().add("subscriptions", list).build();
   }
 
   @GET
@@ -118,7 +118,7 @@ public class QueryResource {
   /** A subscription as the binding shows it; the signature token is never revealed. */
   static JsonObject toJson(Subscription s) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.JSON.createObjectBuilder()
             .add("subscriptionID", s.id())
             .add("queryName", s.queryName())
             .add("dest", s.dest())
@@ -127,7 +127,7 @@ public class QueryResource {
             .add("createdAt", s.createdAt().toString())
             .add("failures", s.failures());
     if (s.schedule() != null) {
-      b.add("schedule", Json.createReader(new java.io.StringReader(s.schedule())).readObject());
+      b.add("schedule", Jsonp.JSON.createReader(new java.io.StringReader(s.schedule())).readObject());
     }
     if (s.lastNotifiedAt() != null) {
       b.add("lastNotifiedAt", s.lastNotifiedAt().toString());

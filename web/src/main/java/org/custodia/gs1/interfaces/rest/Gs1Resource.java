@@ -1,7 +1,7 @@
 package org.custodia.gs1.interfaces.rest;
 
+import org.custodia.platform.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,17 +35,17 @@ public class Gs1Resource {
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject parse(String input) {
     ElementString es = facade.parse(input);
-    JsonArrayBuilder elements = Json.createArrayBuilder();
+    JsonArrayBuilder elements = Jsonp.JSON.createArrayBuilder();
     es.elements()
         .forEach(
             e ->
                 elements.add(
-                    Json.createObjectBuilder()
+                    Jsonp.JSON.createObjectBuilder()
                         .add("ai", e.ai())
                         .add("value", e.value())
                         .add("title", SyntaxDictionary.definition(e.ai()).title())));
     JsonObjectBuilder out =
-        Json.createObjectBuilder()
+        Jsonp.JSON.createObjectBuilder()
             .add("elements", elements)
             .add("bracketed", es.toBracketed());
     facade.digitalLink(es).ifPresent(dl -> out.add("digitalLink", dl));

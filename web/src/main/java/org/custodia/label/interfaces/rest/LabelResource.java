@@ -1,7 +1,7 @@
 package org.custodia.label.interfaces.rest;
 
+import org.custodia.platform.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -62,9 +62,9 @@ public class LabelResource {
   public JsonObject decode(byte[] image) {
     BarcodeDecoder.Decoded d = labels.decode(image);
     ElementString es = gs1.parse(d.symbologyIdentifier() + d.gs1Message());
-    JsonArrayBuilder elements = Json.createArrayBuilder();
-    es.elements().forEach(e -> elements.add(Json.createObjectBuilder().add("ai", e.ai()).add("value", e.value())));
-    return Json.createObjectBuilder()
+    JsonArrayBuilder elements = Jsonp.JSON.createArrayBuilder();
+    es.elements().forEach(e -> elements.add(Jsonp.JSON.createObjectBuilder().add("ai", e.ai()).add("value", e.value())));
+    return Jsonp.JSON.createObjectBuilder()
         .add("symbology", d.symbology().name())
         .add("symbologyIdentifier", d.symbologyIdentifier())
         .add("elementString", es.toBracketed())

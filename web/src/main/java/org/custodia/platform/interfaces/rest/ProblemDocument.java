@@ -1,6 +1,6 @@
 package org.custodia.platform.interfaces.rest;
 
-import jakarta.json.Json;
+import org.custodia.platform.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,7 +22,7 @@ public record ProblemDocument(
 
   public Response toResponse() {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.JSON.createObjectBuilder()
             .add("type", type())
             .add("title", title)
             .add("status", status)

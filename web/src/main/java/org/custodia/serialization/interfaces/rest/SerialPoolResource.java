@@ -1,7 +1,7 @@
 package org.custodia.serialization.interfaces.rest;
 
+import org.custodia.platform.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -88,7 +88,7 @@ public class SerialPoolResource {
     Allocation a = service.allocate(id, Fields.required("count", count == null ? null : count.toString(), Integer::valueOf),
         body == null ? null : body.purpose());
     return out -> {
-      try (JsonGenerator g = Json.createGenerator(out)) {
+      try (JsonGenerator g = Jsonp.JSON.createGenerator(out)) {
         g.writeStartObject()
             .write("poolId", a.poolId())
             .write("allocationId", a.allocationId())

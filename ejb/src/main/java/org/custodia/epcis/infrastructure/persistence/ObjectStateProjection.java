@@ -1,0 +1,412 @@
+package org.custodia.epcis.infrastructure.persistence;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.custodia.epcis.domain.StoredEvent;
+import org.custodia.epcis.infrastructure.json.EpcisJson;
+import org.custodia.gs1.Sgtin;
+import org.custodia.gs1.epc.EpcUris;
+import org.custodia.platform.Jsonp;
+import org.custodia.platform.persistence.Chunks;
+
+/**
+ * The current state of every object an event names (DESIGN.md "Data"), kept in {@code object_state} by
+ * the transaction that stores the events.
+ *
+ * <p>Rules, per event in the order stored:
+ *
+ * <ul>
+ *   <li>ObjectEvent ADD/OBSERVE, TransactionEvent ADD/OBSERVE, the outputs of a TransformationEvent: status
+ *       (the disposition's CBV term), disposition, business location, read point and owner (the
+ *       {@code owning_party} destination) of each EPC; lot and expiry from the ILMD. ObjectEvent DELETE
+ *       sets the status to the disposition, or {@code decommissioned} without one.
+ *   <li>AggregationEvent ADD: each child gets the parent as its parent and the parent's top-level
+ *       container (or the parent itself) as its top; the descendants of a child that is itself a
+ *       container follow. DELETE detaches the named children (all children when none are named), each
+ *       becoming the top of its own descendants. ADD and OBSERVE also move parent and children.
+ * </ul>
+ *
+ * Status, location and owner follow event time: an event older than the object's last applied event
+ * does not overwrite them. Containment follows the order of capture. Events declared erroneous (and the
+ * declarations themselves) are not applied; when a declaration arrives, or a capture is withdrawn, the
+ * state of the objects concerned is {@linkplain #rebuild rebuilt} from their remaining events.
+ */
+final class ObjectStateProjection {
+
+  private static final String MERGE =
+      "MERGE INTO object_state t USING (SELECT CAST(? AS VARCHAR2(400)) AS epc,"
+          + " CAST(? AS VARCHAR2(14)) AS gtin, CAST(? AS VARCHAR2(20)) AS serial,"
+          + " CAST(? AS VARCHAR2(20)) AS lot, CAST(? AS DATE) AS expiry, CAST(? AS VARCHAR2(40)) AS status,"
+          + " CAST(? AS VARCHAR2(200)) AS disposition, CAST(? AS VARCHAR2(400)) AS biz_location,"
+          + " CAST(? AS VARCHAR2(400)) AS read_point, CAST(? AS VARCHAR2(400)) AS owner_party,"
+          + " CAST(? AS NUMBER(1)) AS rel, CAST(? AS VARCHAR2(400)) AS parent_epc,"
+          + " CAST(? AS VARCHAR2(400)) AS top_parent_epc,"
+          + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS event_time, CAST(? AS NUMBER(19)) AS event_pk FROM dual) s"
+          + " ON (t.epc = s.epc)"
+          + " WHEN MATCHED THEN UPDATE SET"
+          + " t.status = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.status, t.status) ELSE t.status END,"
+          + " t.disposition = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.disposition, t.disposition)"
+          + " ELSE t.disposition END,"
+          + " t.biz_location = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.biz_location, t.biz_location)"
+          + " ELSE t.biz_location END,"
+          + " t.read_point = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.read_point, t.read_point)"
+          + " ELSE t.read_point END,"
+          + " t.owner_party = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.owner_party, t.owner_party)"
+          + " ELSE t.owner_party END,"
+          + " t.lot = NVL(s.lot, t.lot), t.expiry = NVL(s.expiry, t.expiry),"
+          + " t.parent_epc = CASE WHEN s.rel = 1 THEN s.parent_epc ELSE t.parent_epc END,"
+          + " t.top_parent_epc = CASE WHEN s.rel = 1 THEN s.top_parent_epc ELSE t.top_parent_epc END,"
+          + " t.last_event_pk = CASE WHEN s.event_time >= t.last_event_time THEN s.event_pk ELSE t.last_event_pk END,"
+          + " t.last_event_time = CASE WHEN s.event_time >= t.last_event_time THEN s.event_time"
+          + " ELSE t.last_event_time END"
+          + " WHEN NOT MATCHED THEN INSERT (epc, gtin, serial, lot, expiry, status, disposition, biz_location,"
+          + " read_point, owner_party, parent_epc, top_parent_epc, last_event_time, last_event_pk)"
+          + " VALUES (s.epc, s.gtin, s.serial, s.lot, s.expiry, NVL(s.status, 'unknown'), s.disposition,"
+          + " s.biz_location, s.read_point, s.owner_party, s.parent_epc, s.top_parent_epc, s.event_time,"
+          + " s.event_pk)";
+
+  /** The events naming an object in a role that shapes its state, declared ones left out. */
+  private static final String EVENTS_OF =
+      "SELECT e.id, e.event_time, e.document FROM epcis_event e WHERE e.id IN (SELECT x.event_pk"
+          + " FROM epcis_event_epc x WHERE x.epc IN (%s) AND x.epc_role IN ('EPC', 'CHILD', 'PARENT', 'OUTPUT'))"
+          + " AND e.error_declaration = 0 AND NOT EXISTS (SELECT 1 FROM epcis_event d"
+          + " WHERE d.event_id = e.event_id AND d.error_declaration = 1)";
+
+  private final Connection c;
+  private final PreparedStatement merge;
+  private int pending;
+
+  private ObjectStateProjection(Connection c) throws SQLException {
+    this.c = c;
+    this.merge = c.prepareStatement(MERGE);
+  }
+
+  /** Applies {@code events}, stored under {@code ids}, in their order. */
+  static void apply(Connection c, List<StoredEvent> events, long[] ids) throws SQLException {
+    ObjectStateProjection p = new ObjectStateProjection(c);
+    try {
+      List<String> declared = new ArrayList<>();
+      for (int i = 0; i < events.size(); i++) {
+        StoredEvent e = events.get(i);
+        if (e.errorDeclaration()) {
+          declared.add(e.eventId());
+        } else {
+          p.applyOne(e, ids[i], x -> true);
+        }
+      }
+      p.flush();
+      if (!declared.isEmpty()) {
+        p.rebuildDeclared(declared);
+      }
+    } finally {
+      p.merge.close();
+    }
+  }
+
+  /**
+   * Forgets the state of {@code epcs} and replays the remaining, undeclared events that name them, oldest
+   * first; the containers among them pass their top-level container on to their descendants again.
+   */
+  static void rebuild(Connection c, Collection<String> epcs) throws SQLException {
+    ObjectStateProjection p = new ObjectStateProjection(c);
+    try {
+      p.rebuildAll(new LinkedHashSet<>(epcs));
+    } finally {
+      p.merge.close();
+    }
+  }
+
+  private void rebuildDeclared(List<String> eventIds) throws SQLException {
+    Set<String> epcs = new LinkedHashSet<>();
+    for (List<String> chunk : Chunks.of(eventIds)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT x.epc FROM epcis_event_epc x JOIN epcis_event e ON e.id = x.event_pk"
+                  + " WHERE e.event_id IN (" + marks(chunk.size()) + ") AND e.error_declaration = 0"
+                  + " AND x.epc_role IN ('EPC', 'CHILD', 'PARENT', 'OUTPUT')")) {
+        bind(ps, 1, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            epcs.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    rebuildAll(epcs);
+  }
+
+  private void rebuildAll(Set<String> epcs) throws SQLException {
+    if (epcs.isEmpty()) {
+      return;
+    }
+    for (List<String> chunk : Chunks.of(epcs)) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM object_state WHERE epc IN (" + marks(chunk.size()) + ")")) {
+        bind(ps, 1, chunk);
+        ps.executeUpdate();
+      }
+    }
+    // the events of all chunks, merged in time order: an aggregation may name EPCs of several chunks
+    Map<Long, String[]> events = new LinkedHashMap<>();
+    List<long[]> order = new ArrayList<>();
+    for (List<String> chunk : Chunks.of(epcs)) {
+      try (PreparedStatement ps = c.prepareStatement(String.format(EVENTS_OF, marks(chunk.size())))) {
+        bind(ps, 1, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long id = rs.getLong(1);
+            if (!events.containsKey(id)) {
+              events.put(id, new String[] {rs.getString(3)});
+              order.add(new long[] {rs.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli(), id});
+            }
+          }
+        }
+      }
+    }
+    order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    for (long[] o : order) {
+      String document = events.get(o[1])[0];
+      StoredEvent e =
+          EpcisJson.toStored(Jsonp.JSON.createReader(new StringReader(document)).readObject(), -1);
+      applyOne(e, o[1], epcs::contains);
+    }
+    flush();
+    // objects outside the set whose container was rebuilt take its top-level container again
+    Set<String> containers = containersAmong(epcs);
+    for (String container : containers) {
+      String top = topOf(container);
+      propagateTop(List.of(container), top == null ? container : top);
+    }
+  }
+
+  private void applyOne(StoredEvent e, long pk, Predicate<String> affects) throws SQLException {
+    String action = e.action();
+    String owner = e.destination("owning_party");
+    switch (e.eventType()) {
+      case "ObjectEvent" -> {
+        String status = "DELETE".equals(action) && e.disposition() == null ? "decommissioned" : e.disposition();
+        for (String x : new LinkedHashSet<>(e.epcs())) {
+          if (affects.test(x)) {
+            add(x, e, pk, status, owner, e.lot(), e.expiry(), false, null, null);
+          }
+        }
+      }
+      case "TransactionEvent" -> {
+        if (!"DELETE".equals(action)) {
+          for (String x : new LinkedHashSet<>(e.epcs())) {
+            if (affects.test(x)) {
+              add(x, e, pk, e.disposition(), owner, null, null, false, null, null);
+            }
+          }
+        }
+      }
+      case "TransformationEvent" -> {
+        for (String x : new LinkedHashSet<>(e.outputEpcs())) {
+          if (affects.test(x)) {
+            add(x, e, pk, e.disposition() == null ? "active" : e.disposition(), owner, e.lot(), e.expiry(),
+                false, null, null);
+          }
+        }
+      }
+      case "AggregationEvent" -> aggregation(e, pk, owner, affects);
+      default -> {
+        // AssociationEvent: links assets and places, not the custody of serialized items
+      }
+    }
+  }
+
+  private void aggregation(StoredEvent e, long pk, String owner, Predicate<String> affects) throws SQLException {
+    String parent = e.parentId();
+    if (parent == null) {
+      return;
+    }
+    flush();
+    String action = e.action();
+    if (affects.test(parent)) {
+      add(parent, e, pk, e.disposition(), owner, null, null, false, null, null);
+      flush();
+    }
+    if ("ADD".equals(action)) {
+      String top = topOf(parent);
+      String childTop = top == null ? parent : top;
+      List<String> children = new ArrayList<>();
+      for (String x : new LinkedHashSet<>(e.childEpcs())) {
+        if (affects.test(x)) {
+          add(x, e, pk, e.disposition(), owner, null, null, true, parent, childTop);
+          children.add(x);
+        }
+      }
+      flush();
+      propagateTop(containersAmong(children), childTop);
+    } else if ("DELETE".equals(action)) {
+      List<String> children = e.childEpcs().isEmpty() ? childrenOf(parent) : List.copyOf(new LinkedHashSet<>(e.childEpcs()));
+      List<String> detached = new ArrayList<>();
+      for (String x : children) {
+        if (affects.test(x)) {
+          add(x, e, pk, e.disposition(), owner, null, null, true, null, null);
+          detached.add(x);
+        }
+      }
+      flush();
+      for (String container : containersAmong(detached)) {
+        propagateTop(List.of(container), container);
+      }
+    } else {
+      for (String x : new LinkedHashSet<>(e.childEpcs())) {
+        if (affects.test(x)) {
+          add(x, e, pk, e.disposition(), owner, null, null, false, null, null);
+        }
+      }
+    }
+  }
+
+  /** Gives every descendant of {@code containers} the top-level container {@code top}. */
+  private void propagateTop(Collection<String> containers, String top) throws SQLException {
+    List<String> level = new ArrayList<>(containers);
+    for (int depth = 0; depth < 16 && !level.isEmpty(); depth++) {
+      for (List<String> chunk : Chunks.of(level)) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE object_state SET top_parent_epc = ? WHERE parent_epc IN (" + marks(chunk.size()) + ")")) {
+          ps.setString(1, top);
+          bind(ps, 2, chunk);
+          ps.executeUpdate();
+        }
+      }
+      level = new ArrayList<>(containersAmong(childrenOf(level)));
+    }
+  }
+
+  /** Those of {@code epcs} that have children. */
+  private Set<String> containersAmong(Collection<String> epcs) throws SQLException {
+    Set<String> out = new LinkedHashSet<>();
+    for (List<String> chunk : Chunks.of(epcs)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT DISTINCT parent_epc FROM object_state WHERE parent_epc IN (" + marks(chunk.size()) + ")")) {
+        bind(ps, 1, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<String> childrenOf(String parent) throws SQLException {
+    return childrenOf(List.of(parent));
+  }
+
+  private List<String> childrenOf(Collection<String> parents) throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (List<String> chunk : Chunks.of(parents)) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT epc FROM object_state WHERE parent_epc IN (" + marks(chunk.size()) + ")")) {
+        bind(ps, 1, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private String topOf(String epc) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT top_parent_epc FROM object_state WHERE epc = ?")) {
+      ps.setString(1, epc);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private void add(
+      String epc,
+      StoredEvent e,
+      long pk,
+      String status,
+      String owner,
+      String lot,
+      String expiry,
+      boolean relation,
+      String parent,
+      String top)
+      throws SQLException {
+    String gtin = null;
+    String serial = null;
+    if (epc.startsWith("urn:epc:id:sgtin:")) {
+      try {
+        Sgtin s = EpcUris.parseSgtin(epc).identifier();
+        gtin = s.gtin().value();
+        serial = s.serial().value();
+      } catch (IllegalArgumentException notAKey) {
+        // kept without GTIN and serial; capture validated the EPC already
+      }
+    }
+    merge.setString(1, epc);
+    merge.setString(2, gtin);
+    merge.setString(3, serial);
+    merge.setString(4, lot);
+    LocalDate date = null;
+    if (expiry != null) {
+      try {
+        date = LocalDate.parse(expiry);
+      } catch (DateTimeParseException ignored) {
+        // kept verbatim in the document; the state column only takes calendar dates
+      }
+    }
+    if (date == null) {
+      merge.setNull(5, Types.DATE);
+    } else {
+      merge.setObject(5, date);
+    }
+    merge.setString(6, status == null ? null : EpcisJson.shortName(status));
+    merge.setString(7, e.disposition());
+    merge.setString(8, e.bizLocation());
+    merge.setString(9, e.readPoint());
+    merge.setString(10, owner);
+    merge.setInt(11, relation ? 1 : 0);
+    merge.setString(12, parent);
+    merge.setString(13, top);
+    merge.setObject(14, e.eventTime());
+    merge.setLong(15, pk);
+    merge.addBatch();
+    pending++;
+  }
+
+  private void flush() throws SQLException {
+    if (pending > 0) {
+      merge.executeBatch();
+      pending = 0;
+    }
+  }
+
+  private static String marks(int n) {
+    return String.join(",", Collections.nCopies(n, "?"));
+  }
+
+  private static void bind(PreparedStatement ps, int from, List<String> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      ps.setString(from + i, values.get(i));
+    }
+  }
+}
