@@ -14,7 +14,8 @@ import java.util.Set;
  * ({@code urn:epcglobal:cbv:bizstep:shipping}); JSON-LD uses the bare term ({@code shipping}) and its
  * schema refuses the URN. Applied to events read from XML, to the vocabulary fields only: bizStep,
  * disposition, persistent disposition, and the types of business transactions, sources, destinations and
- * error reasons — never to identifiers such as business transaction values.
+ * error reasons — never to identifiers such as business transaction values. {@link #expand} is the
+ * inverse, for documents that go to EPCIS 1.2 receivers (DSCSA), who expect the URNs.
  */
 public final class CbvTerms {
 
@@ -64,6 +65,67 @@ public final class CbvTerms {
     JsonArrayBuilder out = Jsonp.JSON.createArrayBuilder();
     a.forEach(v -> out.add(v instanceof JsonString s ? Jsonp.JSON.createValue(term(s.getString())) : v));
     return out.build();
+  }
+
+  /**
+   * The event with its standard CBV values as CBV 1.x URNs ({@code shipping} →
+   * {@code urn:epcglobal:cbv:bizstep:shipping}, {@code https://ref.gs1.org/cbv/Disp-active} →
+   * {@code urn:epcglobal:cbv:disp:active}), the form EPCIS 1.2 XML uses; user vocabulary URIs stay as
+   * they are. The same fields as {@link #compact}.
+   */
+  public static JsonObject expand(JsonObject event) {
+    JsonObjectBuilder b = Json.createObjectBuilder(event);
+    expandField(event, b, "bizStep", "urn:epcglobal:cbv:bizstep:", "BizStep");
+    expandField(event, b, "disposition", "urn:epcglobal:cbv:disp:", "Disp");
+    if (event.get("persistentDisposition") instanceof JsonObject pd) {
+      JsonObjectBuilder p = Json.createObjectBuilder(pd);
+      for (String k : new String[] {"set", "unset"}) {
+        if (pd.get(k) instanceof JsonArray a) {
+          JsonArrayBuilder out = Json.createArrayBuilder();
+          a.forEach(v -> out.add(v instanceof JsonString s ? Json.createValue(urn(s.getString(),
+              "urn:epcglobal:cbv:disp:", "Disp")) : v));
+          p.add(k, out);
+        }
+      }
+      b.add("persistentDisposition", p);
+    }
+    expandTypes(event, b, "bizTransactionList", "urn:epcglobal:cbv:btt:", "BTT");
+    expandTypes(event, b, "sourceList", "urn:epcglobal:cbv:sdt:", "SDT");
+    expandTypes(event, b, "destinationList", "urn:epcglobal:cbv:sdt:", "SDT");
+    if (event.get("errorDeclaration") instanceof JsonObject ed && ed.get("reason") instanceof JsonString r) {
+      b.add("errorDeclaration", Json.createObjectBuilder(ed)
+          .add("reason", urn(r.getString(), "urn:epcglobal:cbv:er:", "ER")));
+    }
+    return b.build();
+  }
+
+  private static void expandField(JsonObject event, JsonObjectBuilder b, String field, String urn, String term) {
+    if (event.get(field) instanceof JsonString s) {
+      b.add(field, urn(s.getString(), urn, term));
+    }
+  }
+
+  private static void expandTypes(JsonObject event, JsonObjectBuilder b, String list, String urn, String term) {
+    if (event.get(list) instanceof JsonArray a) {
+      JsonArrayBuilder out = Json.createArrayBuilder();
+      for (JsonValue v : a) {
+        if (v instanceof JsonObject o && o.get("type") instanceof JsonString t) {
+          out.add(Json.createObjectBuilder(o).add("type", urn(t.getString(), urn, term)));
+        } else {
+          out.add(v);
+        }
+      }
+      b.add(list, out);
+    }
+  }
+
+  /** A bare word or a GS1 web URI of the category as its URN; anything else unchanged. */
+  static String urn(String value, String urnPrefix, String term) {
+    String web = "https://ref.gs1.org/cbv/" + term + "-";
+    if (value.startsWith(web)) {
+      return urnPrefix + value.substring(web.length());
+    }
+    return value.indexOf(':') < 0 && !value.isEmpty() ? urnPrefix + value : value;
   }
 
   /** The bare CBV term of a standard value; user vocabulary URIs stay as they are. */

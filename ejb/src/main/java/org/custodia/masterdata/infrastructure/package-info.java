@@ -1,0 +1,2 @@
+/** How master data is stored. */
+package org.custodia.masterdata.infrastructure;

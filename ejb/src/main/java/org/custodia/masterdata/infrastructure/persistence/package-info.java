@@ -1,0 +1,2 @@
+/** JDBC access to the product and location master tables (migration V7). */
+package org.custodia.masterdata.infrastructure.persistence;
