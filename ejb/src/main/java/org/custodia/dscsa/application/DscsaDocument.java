@@ -1,6 +1,6 @@
 package org.custodia.dscsa.application;
 
-import jakarta.json.Json;
+import org.custodia.platform.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -215,34 +215,34 @@ public final class DscsaDocument {
       Map<String, Location> locations, OffsetDateTime created, String instanceId) {
     String time = created.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     JsonObject sbdh =
-        Json.createObjectBuilder()
+        Jsonp.JSON.createObjectBuilder()
             .add("sbdh:HeaderVersion", "1.0")
             .add("sbdh:Sender", identifier(sender.sgln()))
             .add("sbdh:Receiver", identifier(receiver.sgln()))
-            .add("sbdh:DocumentIdentification", Json.createObjectBuilder()
+            .add("sbdh:DocumentIdentification", Jsonp.JSON.createObjectBuilder()
                 .add("sbdh:Standard", "EPCglobal")
                 .add("sbdh:TypeVersion", "1.0")
                 .add("sbdh:InstanceIdentifier", instanceId)
                 .add("sbdh:Type", "Events")
                 .add("sbdh:CreationDateAndTime", time))
             .build();
-    JsonArrayBuilder classes = Json.createArrayBuilder();
+    JsonArrayBuilder classes = Jsonp.JSON.createArrayBuilder();
     products.forEach((id, p) -> classes.add(element(id, productAttributes(p))));
     Map<String, Location> all = new TreeMap<>(locations);
     all.put(sender.sgln(), sender.location());
     all.put(receiver.sgln(), receiver.location());
-    JsonArrayBuilder places = Json.createArrayBuilder();
+    JsonArrayBuilder places = Jsonp.JSON.createArrayBuilder();
     all.forEach((id, l) -> places.add(element(id, locationAttributes(l))));
     JsonObject masterData =
-        Json.createObjectBuilder()
-            .add("vocabularyList", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", EPC_CLASS).add("vocabularyElementList", classes))
-                .add(Json.createObjectBuilder().add("type", LOCATION).add("vocabularyElementList", places)))
+        Jsonp.JSON.createObjectBuilder()
+            .add("vocabularyList", Jsonp.JSON.createArrayBuilder()
+                .add(Jsonp.JSON.createObjectBuilder().add("type", EPC_CLASS).add("vocabularyElementList", classes))
+                .add(Jsonp.JSON.createObjectBuilder().add("type", LOCATION).add("vocabularyElementList", places)))
             .build();
     JsonObject statement =
-        Json.createObjectBuilder()
+        Jsonp.JSON.createObjectBuilder()
             .add("gs1ushc:guidelineVersion", GUIDELINE_VERSION)
-            .add("gs1ushc:dscsaTransactionStatement", Json.createObjectBuilder()
+            .add("gs1ushc:dscsaTransactionStatement", Jsonp.JSON.createObjectBuilder()
                 .add("gs1ushc:affirmTransactionStatement", "true")
                 .add("gs1ushc:legalNotice", LEGAL_NOTICE))
             .build();
@@ -255,8 +255,8 @@ public final class DscsaDocument {
   }
 
   private static JsonObject identifier(String sgln) {
-    return Json.createObjectBuilder()
-        .add("sbdh:Identifier", Json.createObjectBuilder().add("@Authority", "GS1").add("#text", sgln))
+    return Jsonp.JSON.createObjectBuilder()
+        .add("sbdh:Identifier", Jsonp.JSON.createObjectBuilder().add("@Authority", "GS1").add("#text", sgln))
         .build();
   }
 
@@ -285,13 +285,13 @@ public final class DscsaDocument {
   }
 
   private static JsonObjectBuilder element(String id, Map<String, String> attributes) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
     attributes.forEach((name, value) -> {
       if (value != null) {
-        list.add(Json.createObjectBuilder().add("id", MDA + name).add("attribute", value));
+        list.add(Jsonp.JSON.createObjectBuilder().add("id", MDA + name).add("attribute", value));
       }
     });
-    return Json.createObjectBuilder().add("id", id).add("attributes", list);
+    return Jsonp.JSON.createObjectBuilder().add("id", id).add("attributes", list);
   }
 
   /**
@@ -303,7 +303,7 @@ public final class DscsaDocument {
     boolean shipping = event.get("bizStep") instanceof JsonString s
         && "shipping".equals(EpcisJson.shortName(s.getString()));
     if (dropShipment != null && shipping && !event.containsKey("gs1ushc:dropShipment")) {
-      e = Json.createObjectBuilder(e).add("gs1ushc:dropShipment", dropShipment.toString()).build();
+      e = Jsonp.JSON.createObjectBuilder(e).add("gs1ushc:dropShipment", dropShipment.toString()).build();
     }
     return e;
   }

@@ -211,4 +211,37 @@ class EpcisCaptureIT {
     assertEquals(400, t.status());
     assertEquals("GE_eventTime", t.json().getString("field"));
   }
+
+  @Test
+  @Tag("EPC-3")
+  void anErrorDeclarationIsKeptBesideItsEventAndRestoresTheObjectsState() {
+    // given a unit commissioned, then shipped by mistake
+    String epc = "urn:epc:id:sgtin:9506000.013435.ED" + UUID.randomUUID().toString().substring(0, 8);
+    String commissioned = id();
+    String shipped = id();
+    capture(document("{\"type\":\"ObjectEvent\",\"eventID\":\"" + commissioned + "\",\"eventTime\":"
+        + "\"2026-11-27T08:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"action\":\"ADD\",\"bizStep\":"
+        + "\"commissioning\",\"disposition\":\"active\",\"epcList\":[\"" + epc + "\"]}",
+        event(shipped, "2026-11-27T10:00:00+01:00", epc)));
+
+    // when the shipment is declared erroneous: the same event, with its eventID and an errorDeclaration
+    String declaration = event(shipped, "2026-11-27T10:00:00+01:00", epc);
+    declaration = declaration.substring(0, declaration.length() - 1)
+        + ",\"errorDeclaration\":{\"declarationTime\":\"2026-11-27T12:00:00Z\",\"reason\":\"did_not_occur\"}}";
+    JsonObject job = capture(document(declaration));
+
+    // then the declaration is stored beside the event: both come back for the eventID
+    assertTrue(job.getBoolean("success"), job.toString());
+    assertEquals(1, job.getInt("storedCount"));
+    List<JsonObject> both = ADMIN.get("/api/epcis/events?EQ_eventID=" + URLEncoder.encode(shipped, StandardCharsets.UTF_8))
+        .json().getJsonObject("epcisBody").getJsonObject("queryResults").getJsonObject("resultsBody")
+        .getJsonArray("eventList").getValuesAs(JsonObject.class);
+    assertEquals(2, both.size());
+    assertEquals(1, both.stream().filter(e -> e.containsKey("errorDeclaration")).count());
+    // the event read by its ID shows the declaration
+    assertTrue(ADMIN.get("/api/epcis/events/" + URLEncoder.encode(shipped, StandardCharsets.UTF_8)).json()
+        .containsKey("errorDeclaration"));
+    // and sending the declaration again stores nothing
+    assertEquals(0, capture(document(declaration)).getInt("storedCount"));
+  }
 }

@@ -153,6 +153,16 @@ class SerializationApiIT {
     assertEquals(lot, event.getJsonObject("ilmd").getString("cbvmda:lotNumber"));
     assertEquals("2028-12-31", event.getJsonObject("ilmd").getString("cbvmda:itemExpirationDate"));
     assertEquals("urn:epc:id:sgln:9506000.00001.0", event.getJsonObject("bizLocation").getString("id"));
+
+    // and it exports as EPCIS XML, 2.0 and 1.2, with the standard master-data namespace and CBV URNs
+    String query = "/api/epcis/events?EQ_eventID=" + URLEncoder.encode(eventId, StandardCharsets.UTF_8);
+    for (String version : List.of("2.0", "1.2")) {
+      Api.Reply xml = QA.getWithHeaders(query, "Accept", "application/xml", "GS1-EPCIS-Version", version);
+      assertEquals(200, xml.status(), xml.body());
+      assertTrue(xml.body().contains("xmlns:cbvmda=\"urn:epcglobal:cbv:mda\""), xml.body());
+      assertTrue(xml.body().contains(">" + lot + "</cbvmda:lotNumber>"), xml.body());
+      assertTrue(xml.body().contains("<bizStep>urn:epcglobal:cbv:bizstep:commissioning</bizStep>"), xml.body());
+    }
   }
 
   @Test

@@ -74,15 +74,15 @@ public final class CbvTerms {
    * they are. The same fields as {@link #compact}.
    */
   public static JsonObject expand(JsonObject event) {
-    JsonObjectBuilder b = Json.createObjectBuilder(event);
+    JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder(event);
     expandField(event, b, "bizStep", "urn:epcglobal:cbv:bizstep:", "BizStep");
     expandField(event, b, "disposition", "urn:epcglobal:cbv:disp:", "Disp");
     if (event.get("persistentDisposition") instanceof JsonObject pd) {
-      JsonObjectBuilder p = Json.createObjectBuilder(pd);
+      JsonObjectBuilder p = Jsonp.JSON.createObjectBuilder(pd);
       for (String k : new String[] {"set", "unset"}) {
         if (pd.get(k) instanceof JsonArray a) {
-          JsonArrayBuilder out = Json.createArrayBuilder();
-          a.forEach(v -> out.add(v instanceof JsonString s ? Json.createValue(urn(s.getString(),
+          JsonArrayBuilder out = Jsonp.JSON.createArrayBuilder();
+          a.forEach(v -> out.add(v instanceof JsonString s ? Jsonp.JSON.createValue(urn(s.getString(),
               "urn:epcglobal:cbv:disp:", "Disp")) : v));
           p.add(k, out);
         }
@@ -93,7 +93,7 @@ public final class CbvTerms {
     expandTypes(event, b, "sourceList", "urn:epcglobal:cbv:sdt:", "SDT");
     expandTypes(event, b, "destinationList", "urn:epcglobal:cbv:sdt:", "SDT");
     if (event.get("errorDeclaration") instanceof JsonObject ed && ed.get("reason") instanceof JsonString r) {
-      b.add("errorDeclaration", Json.createObjectBuilder(ed)
+      b.add("errorDeclaration", Jsonp.JSON.createObjectBuilder(ed)
           .add("reason", urn(r.getString(), "urn:epcglobal:cbv:er:", "ER")));
     }
     return b.build();
@@ -107,10 +107,10 @@ public final class CbvTerms {
 
   private static void expandTypes(JsonObject event, JsonObjectBuilder b, String list, String urn, String term) {
     if (event.get(list) instanceof JsonArray a) {
-      JsonArrayBuilder out = Json.createArrayBuilder();
+      JsonArrayBuilder out = Jsonp.JSON.createArrayBuilder();
       for (JsonValue v : a) {
         if (v instanceof JsonObject o && o.get("type") instanceof JsonString t) {
-          out.add(Json.createObjectBuilder(o).add("type", urn(t.getString(), urn, term)));
+          out.add(Jsonp.JSON.createObjectBuilder(o).add("type", urn(t.getString(), urn, term)));
         } else {
           out.add(v);
         }

@@ -242,10 +242,11 @@ public class JdbcEventStore {
     return out;
   }
 
-  /** The stored JSON-LD of an event. */
+  /** The stored JSON-LD of an event; the error declaration when the event was declared erroneous. */
   public java.util.Optional<String> event(String eventId) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT document FROM epcis_event WHERE event_id = ?")) {
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT document FROM epcis_event WHERE event_id = ? ORDER BY error_declaration DESC")) {
       ps.setString(1, eventId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();

@@ -59,6 +59,15 @@ public record DocumentHeader(
         version, version.schemaVersion(), creationDate, namespaces, null, null, null);
   }
 
+  /**
+   * The header of an export of stored events: {@code of} with the prefixes the EPCIS 2.0 JSON-LD context
+   * itself defines for master-data attributes ({@code cbvmda}), which stored events may use without a
+   * {@code @context} of their own (the commissioning events of the line do, for lot and expiry).
+   */
+  public static DocumentHeader forExport(EpcisXmlVersion version, String creationDate) {
+    return of(version, creationDate, Map.of("cbvmda", "urn:epcglobal:cbv:mda"));
+  }
+
   /** The same header, to be written as {@code target}. */
   public DocumentHeader as(EpcisXmlVersion target) {
     return new DocumentHeader(

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import org.custodia.epcis.infrastructure.json.CbvTerms;
 import org.custodia.epcis.infrastructure.xml.DocumentHeader;
 import org.custodia.epcis.infrastructure.xml.EpcisXmlVersion;
 import org.custodia.epcis.infrastructure.xml.EpcisXmlWriter;
@@ -44,10 +44,11 @@ final class EventExport {
 
   static Response xml(List<JsonObject> events, EpcisXmlVersion version, String nextLink) {
     DocumentHeader header =
-        DocumentHeader.of(version, OffsetDateTime.now(ZoneOffset.UTC).toString(), Map.of());
+        DocumentHeader.forExport(version, OffsetDateTime.now(ZoneOffset.UTC).toString());
     StreamingOutput body = out -> {
       try (EpcisXmlWriter w = EpcisXmlWriter.open(out, header)) {
-        events.forEach(w::write);
+        // XML spells standard CBV values as URNs (JSON-LD stores the bare terms)
+        events.forEach(e -> w.write(CbvTerms.expand(e)));
       }
     };
     Response.ResponseBuilder r =
