@@ -1,4 +1,4 @@
-package org.custodia.dscsa.application;
+package org.custodia.compliance.application;
 
 import org.custodia.platform.Jsonp;
 import jakarta.json.JsonArray;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.xml.transform.stream.StreamSource;
-import org.custodia.dscsa.domain.DscsaException;
+import org.custodia.compliance.domain.DscsaException;
 import org.custodia.epcis.infrastructure.json.CbvTerms;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
 import org.custodia.epcis.infrastructure.xml.DocumentHeader;

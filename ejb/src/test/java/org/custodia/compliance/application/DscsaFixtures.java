@@ -1,4 +1,4 @@
-package org.custodia.dscsa.application;
+package org.custodia.compliance.application;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

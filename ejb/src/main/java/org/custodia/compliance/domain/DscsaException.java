@@ -1,4 +1,4 @@
-package org.custodia.dscsa.domain;
+package org.custodia.compliance.domain;
 
 import org.custodia.platform.DomainException;
 

@@ -1,2 +1,2 @@
 /** The REST endpoint of the DSCSA export profile. */
-package org.custodia.dscsa.interfaces.rest;
+package org.custodia.compliance.interfaces.rest;

@@ -1,11 +1,11 @@
-package org.custodia.dscsa.application;
+package org.custodia.compliance.application;
 
-import static org.custodia.dscsa.application.DscsaFixtures.CASE_GTIN;
-import static org.custodia.dscsa.application.DscsaFixtures.PLANT;
-import static org.custodia.dscsa.application.DscsaFixtures.PLANT_SGLN;
-import static org.custodia.dscsa.application.DscsaFixtures.UNIT_GTIN;
-import static org.custodia.dscsa.application.DscsaFixtures.WHOLESALER;
-import static org.custodia.dscsa.application.DscsaFixtures.WHOLESALER_SGLN;
+import static org.custodia.compliance.application.DscsaFixtures.CASE_GTIN;
+import static org.custodia.compliance.application.DscsaFixtures.PLANT;
+import static org.custodia.compliance.application.DscsaFixtures.PLANT_SGLN;
+import static org.custodia.compliance.application.DscsaFixtures.UNIT_GTIN;
+import static org.custodia.compliance.application.DscsaFixtures.WHOLESALER;
+import static org.custodia.compliance.application.DscsaFixtures.WHOLESALER_SGLN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +27,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
-import org.custodia.dscsa.domain.DscsaException;
+import org.custodia.compliance.domain.DscsaException;
 import org.custodia.epcis.infrastructure.xml.EpcisXmlReader;
 import org.custodia.epcis.infrastructure.xml.EpcisXmlVersion;
 import org.custodia.epcis.infrastructure.xml.EpcisXsd;

@@ -1,2 +1,2 @@
 /** The refusals of the DSCSA profile. */
-package org.custodia.dscsa.domain;
+package org.custodia.compliance.domain;

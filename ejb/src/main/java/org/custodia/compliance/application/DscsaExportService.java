@@ -1,4 +1,4 @@
-package org.custodia.dscsa.application;
+package org.custodia.compliance.application;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -15,7 +15,7 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.custodia.audit.application.AuditTrail;
-import org.custodia.dscsa.domain.DscsaException;
+import org.custodia.compliance.domain.DscsaException;
 import org.custodia.epcis.application.EventQueryParameters;
 import org.custodia.epcis.application.EventQueryService;
 import org.custodia.gs1.Gln;

@@ -1,8 +1,8 @@
-package org.custodia.dscsa.application;
+package org.custodia.compliance.application;
 
-import static org.custodia.dscsa.application.DscsaFixtures.PHARMACY;
-import static org.custodia.dscsa.application.DscsaFixtures.PLANT;
-import static org.custodia.dscsa.application.DscsaFixtures.WHOLESALER;
+import static org.custodia.compliance.application.DscsaFixtures.PHARMACY;
+import static org.custodia.compliance.application.DscsaFixtures.PLANT;
+import static org.custodia.compliance.application.DscsaFixtures.WHOLESALER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import javax.xml.transform.stream.StreamSource;
 import org.custodia.audit.application.AuditTrail;
-import org.custodia.dscsa.domain.DscsaException;
+import org.custodia.compliance.domain.DscsaException;
 import org.custodia.epcis.application.EventQueryService;
 import org.custodia.epcis.domain.EventQuery;
 import org.custodia.epcis.infrastructure.xml.EpcisXmlVersion;

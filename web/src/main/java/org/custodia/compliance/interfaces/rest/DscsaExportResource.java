@@ -1,4 +1,4 @@
-package org.custodia.dscsa.interfaces.rest;
+package org.custodia.compliance.interfaces.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.custodia.dscsa.application.DscsaExportService;
+import org.custodia.compliance.application.DscsaExportService;
 import org.custodia.gs1.Gln;
 import org.custodia.platform.interfaces.rest.Fields;
 import org.custodia.platform.interfaces.rest.InvalidFieldException;
