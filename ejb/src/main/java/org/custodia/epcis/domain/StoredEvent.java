@@ -10,7 +10,9 @@ import java.util.Map;
  * role the query parameters distinguish: EPC (epcList), CHILD (childEPCs), PARENT (parentID), INPUT and
  * OUTPUT (transformations), and CLASS, CHILD_CLASS, INPUT_CLASS, OUTPUT_CLASS for quantity elements.
  * bizStep, disposition and the types of business transactions, sources and destinations are the CBV short
- * names for standard values and the full URI for user vocabularies.
+ * names for standard values and the full URI for user vocabularies. {@code fields} are the values the
+ * flexible query parameters ask for (extension fields, ILMD, sensor data, error declaration, ...), and
+ * {@code namespaces} the prefixes the event's extension field names were expanded with.
  */
 public record StoredEvent(
     String eventId,
@@ -28,7 +30,9 @@ public record StoredEvent(
     List<TypedValue> destinations,
     String lot,
     String expiry,
-    String document) {
+    String document,
+    List<IndexedField> fields,
+    Map<String, String> namespaces) {
 
   /** A value with its CBV type, e.g. a business transaction {@code po} → {@code urn:epcglobal:cbv:bt:...}. */
   public record TypedValue(String type, String value) {}
@@ -38,6 +42,30 @@ public record StoredEvent(
     bizTransactions = List.copyOf(bizTransactions);
     sources = List.copyOf(sources);
     destinations = List.copyOf(destinations);
+    fields = List.copyOf(fields);
+    namespaces = Map.copyOf(namespaces);
+  }
+
+  /** An event without indexed fields beyond the columns and role tables. */
+  public StoredEvent(
+      String eventId,
+      String eventType,
+      OffsetDateTime eventTime,
+      String eventTimeZoneOffset,
+      String action,
+      String bizStep,
+      String disposition,
+      String readPoint,
+      String bizLocation,
+      Map<String, List<String>> epcsByRole,
+      List<TypedValue> bizTransactions,
+      List<TypedValue> sources,
+      List<TypedValue> destinations,
+      String lot,
+      String expiry,
+      String document) {
+    this(eventId, eventType, eventTime, eventTimeZoneOffset, action, bizStep, disposition, readPoint, bizLocation,
+        epcsByRole, bizTransactions, sources, destinations, lot, expiry, document, List.of(), Map.of());
   }
 
   /** The epcList (ObjectEvent) or childEPCs-free EPCs of the event. */

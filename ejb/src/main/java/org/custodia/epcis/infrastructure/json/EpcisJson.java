@@ -132,6 +132,7 @@ public final class EpcisJson {
       lot = text(ilmd, "cbvmda:lotNumber");
       expiry = text(ilmd, "cbvmda:itemExpirationDate");
     }
+    EventFieldWalk.Result fields = EventFieldWalk.of(e);
     return new StoredEvent(
         eventId,
         type,
@@ -148,7 +149,9 @@ public final class EpcisJson {
         typed(e, "destinationList", "destination"),
         lot,
         expiry,
-        e.toString());
+        e.toString(),
+        fields.fields(),
+        fields.namespaces());
   }
 
   private static void collect(JsonObject e, String field, String role, Map<String, List<String>> roles) {

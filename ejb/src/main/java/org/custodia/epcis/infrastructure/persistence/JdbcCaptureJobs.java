@@ -181,6 +181,7 @@ public class JdbcCaptureJobs {
           List.of(
               "DELETE FROM epcis_event_epc WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
               "DELETE FROM epcis_event_biztx WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
+              "DELETE FROM epcis_event_field WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
               "DELETE FROM epcis_event_srcdest WHERE event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)",
               "DELETE FROM object_state WHERE last_event_pk IN (SELECT id FROM epcis_event WHERE capture_job_id = ?)")) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -139,6 +139,7 @@ public class JdbcEventStore {
         sd.executeBatch();
         state.executeBatch();
       }
+      JdbcFieldIndex.write(c, fresh, ids);
       return fresh.size();
     } catch (SQLException e) {
       throw new IllegalStateException("storing " + events.size() + " events failed: " + e.getMessage(), e);
