@@ -77,13 +77,16 @@ class JdbcEventQueryFieldsTest {
       ]}}
       """;
 
+  static final long JOB = 77L;
+
   @TempDir Path dir;
+  JdbcDataSource ds;
   JdbcEventQuery query;
 
   @BeforeEach
   void repository() {
-    JdbcDataSource ds = TestDatabases.migrated(dir);
-    new JdbcEventStore(ds).storeAll(EpcisJson.read(DOC), "test");
+    ds = TestDatabases.migrated(dir);
+    new JdbcEventStore(ds).storeAll(EpcisJson.read(DOC), "test", JOB);
     query = new JdbcEventQuery(ds);
   }
 
@@ -226,5 +229,20 @@ class JdbcEventQueryFieldsTest {
     assertEquals(List.of("f4"), ids("EQ_type", "Temperature", "eventType", "ObjectEvent"));
     assertEquals(List.of("f2"), ids("EQ_ILMD_example:grade", "A,B", "EQ_bizStep", "shipping"));
     assertEquals(List.of(), ids("EQ_ILMD_example:grade", "B", "EXISTS_sensorElementList", ""));
+  }
+
+  @Test
+  void rollingBackACaptureJobRemovesItsIndexedFieldsWithTheEvents() {
+    // given
+    JdbcCaptureJobs jobs = new JdbcCaptureJobs();
+    jobs.dataSource = ds;
+
+    // when
+    int deleted = jobs.deleteEventsOf(JOB);
+
+    // then
+    assertEquals(4, deleted);
+    assertEquals(List.of(), ids("EXISTS_sensorElementList", ""));
+    assertEquals(List.of(), ids("EQ_ILMD_cbvmda:lotNumber", "LOT1"));
   }
 }
