@@ -80,37 +80,37 @@ class EpcisQueryIT {
          "type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-11-27T10:00:00Z",
          "epcisBody":{"eventList":[
         {"type":"ObjectEvent","eventID":"%2$s","eventTime":"2026-11-27T10:00:00Z","eventTimeZoneOffset":"+00:00",
-         "epcList":["%9$s%10$s1"],"action":"ADD","bizStep":"commissioning",
-         "readPoint":{"id":"urn:epc:id:sgln:9506000.%11$s.7"},
-         "quantityList":[{"epcClass":"urn:epc:class:lgtin:9506000.013437.L%10$s","quantity":200,"uom":"KGM"}],
+         "epcList":["%7$s%8$s1"],"action":"ADD","bizStep":"commissioning",
+         "readPoint":{"id":"urn:epc:id:sgln:9506000.%9$s.7"},
+         "quantityList":[{"epcClass":"urn:epc:class:lgtin:9506000.013437.L%8$s","quantity":200,"uom":"KGM"}],
          "persistentDisposition":{"set":["completeness_verified"]},
-         "ilmd":{"ex:lot":"L-%10$s","ex:temp":"12.5","ex:expiry":"2027-03-31","ex:batch":{"ex:line":"line-%10$s"}},
-         "ex:plant":"P-%10$s"},
+         "ilmd":{"ex:lot":"L-%8$s","ex:temp":"12.5","ex:expiry":"2027-03-31","ex:batch":{"ex:line":"line-%8$s"}},
+         "ex:plant":"P-%8$s"},
         {"type":"ObjectEvent","eventID":"%3$s","eventTime":"2026-11-27T10:01:00Z","eventTimeZoneOffset":"+00:00",
          "errorDeclaration":{"declarationTime":"2026-11-27T12:00:00Z","reason":"incorrect_data",
-                             "correctiveEventIDs":["%4$s"],"ex:who":"qa-%10$s"},
-         "epcList":["%9$s%10$s2"],"action":"ADD","bizStep":"commissioning",
-         "readPoint":{"id":"urn:epc:id:sgln:9506000.%11$s.0"},
-         "ilmd":{"ex:lot":"L2-%10$s","ex:temp":20,"ex:expiry":"2026-06-30"}},
+                             "correctiveEventIDs":["%4$s"],"ex:who":"qa-%8$s"},
+         "epcList":["%7$s%8$s2"],"action":"ADD","bizStep":"commissioning",
+         "readPoint":{"id":"urn:epc:id:sgln:9506000.%9$s.0"},
+         "ilmd":{"ex:lot":"L2-%8$s","ex:temp":20,"ex:expiry":"2026-06-30"}},
         {"type":"ObjectEvent","eventID":"%4$s","eventTime":"2026-11-27T10:02:00Z","eventTimeZoneOffset":"+00:00",
-         "epcList":["%9$s%10$s3"],"action":"OBSERVE","bizStep":"inspecting",
+         "epcList":["%7$s%8$s3"],"action":"OBSERVE","bizStep":"inspecting",
          "sensorElementList":[{
            "sensorMetadata":{"startTime":"2026-11-26T00:00:00Z","endTime":"2026-11-27T00:00:00Z",
-                             "deviceID":"urn:epc:id:giai:9506000.A%10$s","ex:md":"m-%10$s"},
+                             "deviceID":"urn:epc:id:giai:9506000.A%8$s","ex:md":"m-%8$s"},
            "sensorReport":[
              {"type":"Temperature","value":26.5,"uom":"CEL","time":"2026-11-26T12:00:00Z"},
              {"type":"AbsoluteHumidity","minValue":40,"maxValue":60,"meanValue":50,"sDev":2,"uom":"A93",
-              "ex:cal":"c-%10$s"}]}]},
+              "ex:cal":"c-%8$s"}]}]},
         {"type":"ObjectEvent","eventID":"%5$s","eventTime":"2026-11-27T10:03:00Z","eventTimeZoneOffset":"+00:00",
-         "epcList":["%9$s%10$s4"],"action":"OBSERVE","bizStep":"inspecting",
+         "epcList":["%7$s%8$s4"],"action":"OBSERVE","bizStep":"inspecting",
          "sensorElementList":[{
-           "sensorMetadata":{"deviceID":"urn:epc:id:giai:9506000.B%10$s"},
+           "sensorMetadata":{"deviceID":"urn:epc:id:giai:9506000.B%8$s"},
            "sensorReport":[{"type":"Temperature","value":4,"uom":"CEL","time":"2026-11-27T06:00:00Z"}]}]},
         {"type":"TransformationEvent","eventID":"%6$s","eventTime":"2026-11-27T10:04:00Z","eventTimeZoneOffset":"+00:00",
-         "transformationID":"%12$s","bizStep":"commissioning",
-         "inputEPCList":["%9$s%10$s1"],"outputEPCList":["%9$s%10$s5"]}
+         "transformationID":"%10$s","bizStep":"commissioning",
+         "inputEPCList":["%7$s%8$s1"],"outputEPCList":["%7$s%8$s5"]}
         ]}}
-        """.formatted(NS, q1, q2, q3, q4, q5, x1, null, epc, u, loc, gdti);
+        """.formatted(NS, q1, q2, q3, q4, q5, epc, u, loc, gdti);
     String xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:ex="%1$s"
