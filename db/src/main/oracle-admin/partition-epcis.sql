@@ -52,9 +52,22 @@ ALTER TABLE epcis_event_srcdest MODIFY
   ONLINE
   UPDATE INDEXES (epcis_event_srcdest_event_ix LOCAL);
 
+ALTER TABLE epcis_event_field MODIFY
+  PARTITION BY RANGE (event_pk) INTERVAL (10000000)
+  (PARTITION epcis_event_field_p0 VALUES LESS THAN (10000000))
+  ONLINE
+  UPDATE INDEXES (
+    epcis_event_field_str_ix LOCAL,
+    epcis_event_field_num_ix LOCAL,
+    epcis_event_field_time_ix LOCAL,
+    epcis_event_field_event_ix LOCAL
+  );
+-- (its indexes, by area + field name + one value column, and by event, become local: each query on a
+-- field value is combined with the event's own filters, and the partitions prune by event_pk)
+
 -- Retention: the partitions of epcis_event whose newest record is older than the limit (here 6 years).
 -- Archive them (EPCIS export or Data Pump), then drop the same id range in the index tables first
--- (ALTER TABLE epcis_event_epc DROP PARTITION FOR (<id>) UPDATE INDEXES; likewise biztx, srcdest) and in
+-- (ALTER TABLE epcis_event_epc DROP PARTITION FOR (<id>) UPDATE INDEXES; likewise biztx, srcdest, field) and in
 -- epcis_event last.
 --
 -- SELECT p.partition_name, p.high_value

@@ -15,7 +15,8 @@ import org.custodia.platform.DomainException;
 /**
  * Reads the standard query parameters of the EPCIS 2.0 REST binding into an {@link EventQuery}. Lists are
  * accepted comma-separated or repeated. A parameter the repository does not answer is refused by name
- * rather than ignored, so a client never mistakes an unfiltered answer for a filtered one.
+ * rather than ignored, so a client never mistakes an unfiltered answer for a filtered one. Parameters on
+ * extension fields, ILMD, sensor data, error declarations and the like are read by {@link FieldParameters}.
  */
 public final class EventQueryParameters {
 
@@ -38,6 +39,18 @@ public final class EventQueryParameters {
 
   /** The query the parameters describe; a {@link QueryParameterException} names a bad one. */
   public static EventQuery parse(Map<String, List<String>> params) {
+    return parse(params, null);
+  }
+
+  /**
+   * As {@link #parse(Map)}, with the namespace prefixes of a GS1-Extensions header ({@code
+   * example=http://ns.example.com/epcis/, ...}) for the field names of the parameters; null for none.
+   */
+  public static EventQuery parse(Map<String, List<String>> params, String gs1Extensions) {
+    FieldParameters fieldParameters = new FieldParameters(FieldParameters.extensions(gs1Extensions));
+    List<EventQuery.FieldCondition> fields = new ArrayList<>();
+    List<String> wdReadPoints = List.of();
+    List<String> wdBizLocations = List.of();
     List<String> eventTypes = List.of();
     OffsetDateTime geEvent = null;
     OffsetDateTime ltEvent = null;
@@ -78,6 +91,8 @@ public final class EventQueryParameters {
         case "eventCountLimit", "maxEventCount" -> countLimit = positive(name, values, Integer.MAX_VALUE);
         case "perPage" -> perPage = positive(name, values, MAX_PER_PAGE);
         case "nextPageToken" -> after = cursor(values);
+        case "WD_readPoint" -> wdReadPoints = values;
+        case "WD_bizLocation" -> wdBizLocations = values;
         default -> {
           if (EPC_ROLES.containsKey(name)) {
             epcs.merge(EPC_ROLES.get(name), values, (a, b) -> concat(a, b));
@@ -87,15 +102,24 @@ public final class EventQueryParameters {
             sources.put(EpcisJson.shortName(name.substring("EQ_source_".length())), values);
           } else if (name.startsWith("EQ_destination_")) {
             destinations.put(EpcisJson.shortName(name.substring("EQ_destination_".length())), values);
+          } else if (name.startsWith("HASATTR_") || name.startsWith("EQ_ATTR_")) {
+            throw refused(name, String.join(",", values), "the query parameter " + name
+                + " is not supported: this repository holds no EPCIS vocabulary master data attributes");
           } else {
-            throw refused(name, String.join(",", values), "the query parameter " + name + " is not supported");
+            EventQuery.FieldCondition c = fieldParameters.condition(name, values);
+            if (c == null) {
+              throw refused(name, String.join(",", values), "the query parameter " + name + " is not supported");
+            }
+            if (c != FieldParameters.NO_CONDITION) {
+              fields.add(c);
+            }
           }
         }
       }
     }
     return new EventQuery(eventTypes, geEvent, ltEvent, geRecord, ltRecord, actions, bizSteps, dispositions,
         readPoints, bizLocations, eventIds, epcs, biz, sources, destinations, byRecordTime, ascending, countLimit,
-        perPage, after);
+        perPage, after, fields, wdReadPoints, wdBizLocations);
   }
 
   /** The token that continues a query after {@code cursor}. */
@@ -132,19 +156,19 @@ public final class EventQueryParameters {
     return out;
   }
 
-  private static String single(String name, List<String> values) {
+  static String single(String name, List<String> values) {
     if (values.size() != 1) {
       throw refused(name, String.join(",", values), name + " takes exactly one value");
     }
     return values.get(0);
   }
 
-  private static OffsetDateTime time(String name, List<String> values) {
+  static OffsetDateTime time(String name, List<String> values) {
     String v = single(name, values);
     try {
       return OffsetDateTime.parse(v);
     } catch (DateTimeParseException e) {
-      throw refused(name, v, name + " must be a date-time with a time zone, e.g. 2026-11-27T10:00:00Z");
+      throw refused(name, v, name + " must be a date-time with a time zone, e.g. 2026-11-27T10:00:00Z, not \"" + v + "\"");
     }
   }
 
@@ -177,7 +201,7 @@ public final class EventQueryParameters {
     }
   }
 
-  private static QueryParameterException refused(String name, String value, String message) {
+  static QueryParameterException refused(String name, String value, String message) {
     return new QueryParameterException(name, value, message);
   }
 

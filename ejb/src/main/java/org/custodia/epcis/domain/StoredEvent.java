@@ -10,9 +10,12 @@ import java.util.Map;
  * role the query parameters distinguish: EPC (epcList), CHILD (childEPCs), PARENT (parentID), INPUT and
  * OUTPUT (transformations), and CLASS, CHILD_CLASS, INPUT_CLASS, OUTPUT_CLASS for quantity elements.
  * bizStep, disposition and the types of business transactions, sources and destinations are the CBV short
- * names for standard values and the full URI for user vocabularies. {@code errorDeclaration} is true for
- * an error declaration: the same eventID as the event it declares erroneous, with an errorDeclaration
- * element (EPCIS 2.0 section 7.4.1.2); it is stored beside that event, never instead of it.
+ * names for standard values and the full URI for user vocabularies. {@code fields} are the values the
+ * flexible query parameters ask for (extension fields, ILMD, sensor data, error declaration, ...), and
+ * {@code namespaces} the prefixes the event's extension field names were expanded with. {@code
+ * errorDeclaration} is true for an error declaration: the same eventID as the event it declares
+ * erroneous, with an errorDeclaration element (EPCIS 2.0 section 7.4.1.2); it is stored beside that
+ * event, never instead of it.
  */
 public record StoredEvent(
     String eventId,
@@ -31,12 +34,23 @@ public record StoredEvent(
     String lot,
     String expiry,
     String document,
+    List<IndexedField> fields,
+    Map<String, String> namespaces,
     boolean errorDeclaration) {
 
   /** A value with its CBV type, e.g. a business transaction {@code po} → {@code urn:epcglobal:cbv:bt:...}. */
   public record TypedValue(String type, String value) {}
 
-  /** An ordinary event (no error declaration). */
+  public StoredEvent {
+    epcsByRole = Map.copyOf(epcsByRole);
+    bizTransactions = List.copyOf(bizTransactions);
+    sources = List.copyOf(sources);
+    destinations = List.copyOf(destinations);
+    fields = List.copyOf(fields);
+    namespaces = Map.copyOf(namespaces);
+  }
+
+  /** An ordinary event (no error declaration) without indexed fields beyond the columns and role tables. */
   public StoredEvent(
       String eventId,
       String eventType,
@@ -54,15 +68,8 @@ public record StoredEvent(
       String lot,
       String expiry,
       String document) {
-    this(eventId, eventType, eventTime, eventTimeZoneOffset, action, bizStep, disposition, readPoint,
-        bizLocation, epcsByRole, bizTransactions, sources, destinations, lot, expiry, document, false);
-  }
-
-  public StoredEvent {
-    epcsByRole = Map.copyOf(epcsByRole);
-    bizTransactions = List.copyOf(bizTransactions);
-    sources = List.copyOf(sources);
-    destinations = List.copyOf(destinations);
+    this(eventId, eventType, eventTime, eventTimeZoneOffset, action, bizStep, disposition, readPoint, bizLocation,
+        epcsByRole, bizTransactions, sources, destinations, lot, expiry, document, List.of(), Map.of(), false);
   }
 
   /** The epcList (ObjectEvent) or childEPCs-free EPCs of the event. */

@@ -132,6 +132,7 @@ public final class EpcisJson {
       lot = text(ilmd, "cbvmda:lotNumber");
       expiry = text(ilmd, "cbvmda:itemExpirationDate");
     }
+    EventFieldWalk.Result fields = EventFieldWalk.of(e);
     return new StoredEvent(
         eventId,
         type,
@@ -149,6 +150,8 @@ public final class EpcisJson {
         lot,
         expiry,
         e.toString(),
+        fields.fields(),
+        fields.namespaces(),
         e.get("errorDeclaration") instanceof JsonObject);
   }
 

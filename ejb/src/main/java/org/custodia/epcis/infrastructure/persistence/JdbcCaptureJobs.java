@@ -183,7 +183,7 @@ public class JdbcCaptureJobs {
 
   /** The tables that index events by {@code event_pk}; withdrawing an event deletes its rows there first. */
   static final List<String> EVENT_INDEX_TABLES =
-      List.of("epcis_event_epc", "epcis_event_biztx", "epcis_event_srcdest");
+      List.of("epcis_event_epc", "epcis_event_biztx", "epcis_event_srcdest", "epcis_event_field");
 
   /**
    * Removes every event a job stored (rollback of a job that failed while storing) and rebuilds the current

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.custodia.epcis.domain.EventQuery;
+import org.custodia.epcis.infrastructure.json.EventFieldWalk;
 import org.custodia.platform.Jndi;
 
 /**
@@ -41,6 +42,14 @@ public class JdbcEventQuery {
 
   /** At most {@code limit} events matching {@code q}, in its order, after its cursor. */
   public List<Row> find(EventQuery q, int limit) {
+    try (Connection c = dataSource.getConnection()) {
+      return find(c, q, limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("event query failed: " + e.getMessage(), e);
+    }
+  }
+
+  private List<Row> find(Connection c, EventQuery q, int limit) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT e.id, e.document, e.record_time, e.event_time FROM epcis_event e WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     in(sql, args, "e.event_type", q.eventTypes());
@@ -62,6 +71,11 @@ public class JdbcEventQuery {
     typed(sql, args, "SELECT b.event_pk FROM epcis_event_biztx b WHERE b.biz_type = ? AND b.biz_value IN (", q.bizTransactions());
     typed(sql, args, "SELECT s.event_pk FROM epcis_event_srcdest s WHERE s.direction = 'SOURCE' AND s.sd_type = ? AND s.sd_value IN (", q.sources());
     typed(sql, args, "SELECT s.event_pk FROM epcis_event_srcdest s WHERE s.direction = 'DESTINATION' AND s.sd_type = ? AND s.sd_value IN (", q.destinations());
+    withDescendants(sql, args, "e.read_point", q.wdReadPoints());
+    withDescendants(sql, args, "e.biz_location", q.wdBizLocations());
+    for (EventQuery.FieldCondition f : q.fields()) {
+      field(c, sql, args, f);
+    }
     String time = q.orderByRecordTime() ? "e.record_time" : "e.event_time";
     if (q.after() != null) {
       OffsetDateTime t = fromMicros(q.after().timeMicros());
@@ -77,7 +91,7 @@ public class JdbcEventQuery {
     sql.append(" OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
     args.add(limit);
     List<Row> rows = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {
         ps.setObject(i + 1, args.get(i));
       }
@@ -88,8 +102,6 @@ public class JdbcEventQuery {
           rows.add(new Row(rs.getString(2), recorded, new EventQuery.Cursor(micros(sortTime), rs.getLong(1))));
         }
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("event query failed: " + e.getMessage(), e);
     }
     return rows;
   }
@@ -119,6 +131,101 @@ public class JdbcEventQuery {
       throw new IllegalStateException("browsing " + resource + " failed: " + e.getMessage(), e);
     }
     return out;
+  }
+
+  /** A condition on the field index (V8): one sub-select by area, name and value, each an index range. */
+  private static void field(Connection c, StringBuilder sql, List<Object> args, EventQuery.FieldCondition f)
+      throws SQLException {
+    List<String> names = f.prefixed() ? expand(c, f.names()) : f.names();
+    sql.append(" AND e.id IN (SELECT f.event_pk FROM epcis_event_field f WHERE f.area = ? AND f.name IN (")
+        .append(marks(names.size())).append(')');
+    args.add(f.area());
+    args.addAll(names);
+    switch (f.comparison()) {
+      case EXISTS -> { }
+      case EQ -> {
+        if (!f.numbers().isEmpty()) {
+          sql.append(" AND f.num_value IN (").append(marks(f.numbers().size())).append(')');
+          args.addAll(f.numbers());
+        } else {
+          sql.append(" AND f.str_value IN (").append(marks(f.texts().size())).append(')');
+          args.addAll(f.texts());
+        }
+      }
+      default -> {
+        String op =
+            switch (f.comparison()) {
+              case GT -> " > ?";
+              case GE -> " >= ?";
+              case LT -> " < ?";
+              default -> " <= ?";
+            };
+        if (f.time() != null) {
+          sql.append(" AND f.time_value").append(op);
+          args.add(f.time());
+        } else {
+          sql.append(" AND f.num_value").append(op);
+          args.add(f.numbers().get(0));
+        }
+      }
+    }
+    sql.append(')');
+  }
+
+  /**
+   * {@code prefix:local} names with the namespaces captured documents bound the prefix to, and as written
+   * (for events whose documents left the prefix undeclared).
+   */
+  private static List<String> expand(Connection c, List<String> names) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT namespace FROM epcis_namespace WHERE prefix = ?")) {
+      for (String name : names) {
+        int colon = name.indexOf(':');
+        ps.setString(1, name.substring(0, colon));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(EventFieldWalk.qualifiedName(rs.getString(1), name.substring(colon + 1)));
+          }
+        }
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * WD_readPoint / WD_bizLocation. Without location master data, the descendants of a location are those
+   * its identifier names: the sub-locations (any extension) of an SGLN with extension 0 ({@code
+   * urn:epc:id:sgln:0614141.00777.0} → {@code urn:epc:id:sgln:0614141.00777.*}) and of a GS1 Digital Link
+   * GLN without extension ({@code https://id.gs1.org/414/0614141007770} → {@code …/414/0614141007770/254/*});
+   * any other location matches itself only.
+   */
+  private static void withDescendants(StringBuilder sql, List<Object> args, String column, List<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    sql.append(" AND (").append(column).append(" IN (").append(marks(values.size())).append(')');
+    args.addAll(values);
+    for (String v : values) {
+      String prefix = descendantPrefix(v);
+      if (prefix != null) {
+        sql.append(" OR ").append(column).append(" LIKE ? ESCAPE '\\'");
+        args.add(prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      }
+    }
+    sql.append(')');
+  }
+
+  /** The prefix shared by the identifiers of the sub-locations of {@code location}, or null if none. */
+  static String descendantPrefix(String location) {
+    if (location.startsWith("urn:epc:id:sgln:") && location.endsWith(".0")
+        && location.chars().filter(ch -> ch == '.').count() == 2) {
+      return location.substring(0, location.length() - 1);
+    }
+    if (location.matches("https?://[^?#]+/414/\\d{13}")) {
+      return location + "/254/";
+    }
+    return null;
   }
 
   private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {

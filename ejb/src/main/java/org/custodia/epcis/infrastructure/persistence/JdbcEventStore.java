@@ -110,6 +110,7 @@ public class JdbcEventStore {
         biz.executeBatch();
         sd.executeBatch();
       }
+      JdbcFieldIndex.write(c, fresh, ids);
       ObjectStateProjection.apply(c, fresh, ids);
       return fresh.size();
     } catch (SQLException e) {

@@ -89,7 +89,7 @@ public class EpcisEventResource {
   }
 
   private Response page(UriInfo uri, MultivaluedMap<String, String> params) {
-    EventQueryService.Page page = queries.query(EventQueryParameters.parse(params));
+    EventQueryService.Page page = queries.query(EventQueryParameters.parse(params, headers.getHeaderString("GS1-Extensions")));
     if (EventExport.wantsXml(headers)) {
       return EventExport.xml(page.events(), EventExport.version(headers), next(uri, page));
     }
