@@ -62,10 +62,12 @@ final class EventDocuments {
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
       Transformer t = f.newTransformer();
       t.setOutputProperty(OutputKeys.INDENT, "yes");
+      // the declaration is written by hand: the JDK's serializer puts the root element on its line
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
       t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
       StringWriter s = new StringWriter();
       t.transform(new StreamSource(new StringReader(xml)), new StreamResult(s));
-      return s.toString().strip();
+      return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + s.toString().strip();
     } catch (TransformerException | IllegalArgumentException e) {
       // the document is still right, only not indented
       return xml;

@@ -69,5 +69,6 @@ class EventDocumentsTest {
         d.getElementsByTagName("eventID").item(0).getTextContent());
     assertEquals(2, d.getElementsByTagName("epc").getLength());
     assertTrue(xml.contains("\n  <"), "indented: " + xml);
+    assertTrue(xml.lines().skip(1).findFirst().orElseThrow().startsWith("<epcis:EPCISDocument"), xml);
   }
 }
