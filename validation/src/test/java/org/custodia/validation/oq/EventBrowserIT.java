@@ -459,17 +459,21 @@ class EventBrowserIT {
   private List<String> eventIds() {
     List<String> ids = new ArrayList<>();
     for (WebElement row : driver.findElements(By.cssSelector(ROWS))) {
-      ids.add(row.findElement(By.cssSelector("span.c-break")).getText().strip());
+      ids.add(row.findElement(By.cssSelector("span.c-event-id")).getText().strip());
     }
     return ids;
   }
 
-  /** Picks {@code label} in a PrimeFaces select menu. */
+  /** Picks {@code label} in a PrimeFaces select menu and waits for the request it sends. */
   private void choose(String id, String label) {
-    driver.findElement(By.id(id)).click();
-    By item =
-        By.cssSelector("#" + id.replace(":", "\\:") + "_items li[data-label='" + label + "']");
+    String css = "#" + id.replace(":", "\\:");
+    waitForAjax();
+    driver.findElement(By.cssSelector(css + " .ui-selectonemenu-trigger")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css + "_panel")));
+    By item = By.cssSelector(css + "_items li[data-label='" + label + "']");
     wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css + "_panel")));
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(css + "_label"), label));
     waitForAjax();
   }
 
