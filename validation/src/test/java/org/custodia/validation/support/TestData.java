@@ -22,6 +22,13 @@ public final class TestData {
     return data + checkDigit(data);
   }
 
+  /** A fresh SSCC of the demo company: extension 0, prefix 9506000, a random serial reference. */
+  public static String newSscc() {
+    String data =
+        "0" + DEMO_PREFIX + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    return data + checkDigit(data);
+  }
+
   public static String newLot() {
     return "L" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
   }

@@ -123,7 +123,7 @@ public class CodeInspector implements Serializable {
   }
 
   /** {@code s} with every stand-in for GS replaced by the GS character. */
-  static String withGs(String s) {
+  public static String withGs(String s) {
     return s == null
         ? null
         : GS_STAND_IN.matcher(s).replaceAll(Matcher.quoteReplacement(String.valueOf(GS)));

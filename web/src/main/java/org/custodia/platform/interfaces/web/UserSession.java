@@ -38,6 +38,17 @@ public class UserSession {
     return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(role);
   }
 
+  /** Whether the user holds any of the comma-separated {@code roles}, for what a screen offers. */
+  public boolean hasAnyRole(String roles) {
+    ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
+    for (String r : roles.split(",")) {
+      if (ctx.isUserInRole(r.strip())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public String logout() throws ServletException {
     ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
     ((HttpServletRequest) ctx.getRequest()).logout();
