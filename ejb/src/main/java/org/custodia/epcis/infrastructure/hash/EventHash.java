@@ -41,7 +41,22 @@ public final class EventHash {
    */
   public static String preHash(JsonObject event, Map<String, String> namespaces) {
     Objects.requireNonNull(event, "event");
-    return PreHashString.of(event, namespaces == null ? Map.of() : namespaces);
+    return PreHashString.of(event, inScope(event, namespaces == null ? Map.of() : namespaces));
+  }
+
+  /**
+   * The prefixes in scope for the event: the document's, overridden by those the event declares itself
+   * (a JSON-LD {@code @context} on the event, or XML namespace declarations on the event element), so the
+   * same extension field hashes the same wherever its prefix was declared.
+   */
+  private static Map<String, String> inScope(JsonObject event, Map<String, String> document) {
+    JsonValue own = event.get("@context");
+    if (own == null) {
+      return document;
+    }
+    Map<String, String> ns = new LinkedHashMap<>(document);
+    collect(own, ns);
+    return ns;
   }
 
   /** The ID for an already built pre-hash string. */

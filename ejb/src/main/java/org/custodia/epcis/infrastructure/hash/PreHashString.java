@@ -356,17 +356,28 @@ final class PreHashString {
     parts.add(canonical.isEmpty() ? name : name + "=" + canonical);
   }
 
-  /** {@code prefix:local} with a declared prefix becomes {@code {namespace}local}. */
+  /**
+   * {@code prefix:local} with a declared prefix becomes {@code {namespace}local}. An undeclared {@code
+   * cbvmda} is the one the EPCIS JSON-LD context predefines, {@code urn:epcglobal:cbv:mda:} (with its
+   * colon, as GS1's reference hashes have it; XML documents declare {@code urn:epcglobal:cbv:mda}, a
+   * different IRI to the algorithm).
+   */
   private String expandKey(String key) {
     int colon = key.indexOf(':');
     if (colon > 0) {
-      String ns = namespaces.get(key.substring(0, colon));
+      String prefix = key.substring(0, colon);
+      String ns = namespaces.get(prefix);
+      if (ns == null && prefix.equals("cbvmda")) {
+        ns = CBV_MDA_JSON_LD;
+      }
       if (ns != null) {
         return "{" + ns + "}" + key.substring(colon + 1);
       }
     }
     return key;
   }
+
+  private static final String CBV_MDA_JSON_LD = "urn:epcglobal:cbv:mda:";
 
   private void value(StringBuilder sb, String key, JsonValue v) {
     String s = text(v);

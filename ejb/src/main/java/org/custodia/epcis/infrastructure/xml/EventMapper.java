@@ -69,6 +69,7 @@ final class EventMapper {
 
   JsonObject map(XNode event) {
     prefixes = new ReadPrefixes(documentPrefixes);
+    declareInside(event);
     Fields f = new Fields();
     collect(event, f, false);
     JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder();
@@ -80,6 +81,24 @@ final class EventMapper {
     b.add("type", event.local);
     f.addTo(b);
     return b.build();
+  }
+
+  /**
+   * Keeps the namespaces declared inside the event, also those no element or attribute name uses: CURIE
+   * values such as a sensor report's {@code type="example:Abc"} or {@code component} depend on them (and so
+   * does the event hash ID).
+   */
+  private void declareInside(XNode node) {
+    for (Map.Entry<String, String> d : node.declared.entrySet()) {
+      String uri = d.getValue();
+      if (!d.getKey().isEmpty() && !uri.isEmpty() && !uri.equals(EpcisXmlVersion.V1_2.namespace())
+          && !uri.equals(EpcisXmlVersion.V2_0.namespace()) && !uri.equals(DocumentHeader.XSI)) {
+        prefixes.prefixFor(uri, d.getKey());
+      }
+    }
+    for (XNode child : node.children) {
+      declareInside(child);
+    }
   }
 
   private void collect(XNode parent, Fields f, boolean insideExtension) {
