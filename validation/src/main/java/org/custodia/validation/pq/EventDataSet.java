@@ -37,13 +37,15 @@ import org.h2.jdbcx.JdbcDataSource;
  * the server writes them). The events are written as EPCIS 2.0 JSON-LD and read back with {@link
  * EpcisJson#read}, the capture path's reader.
  *
- * <p>The history, pallet by pallet: units of one of six GTINs commissioned case by case (ObjectEvent
- * ADD with lot and expiry), packed into cases of 10–20 (AggregationEvent, SSCC parent), cases loaded
- * onto a pallet (AggregationEvent, SSCC parent), the pallet shipped from one of two plants to one of
- * four distribution centres and received there (purchase order and despatch advice, owning party and
- * location as source and destination), unloaded; each case shipped to one of 200 pharmacies and
- * received, unpacked there, half of its units inspected and most of them dispensed. One unit's
- * history is thus 3–5 events, one pallet's 4.
+ * <p>The history, a pallet every 15 minutes: units of one of six GTINs commissioned case by case
+ * (ObjectEvent ADD with lot and expiry), packed into cases of 10–20 (AggregationEvent, SSCC parent),
+ * cases loaded onto a pallet (AggregationEvent, SSCC parent), the pallet shipped from one of two plants
+ * to one of four distribution centres and received there (purchase order and despatch advice, owning
+ * party and location as source and destination), unloaded; each case shipped to one of 200 pharmacies
+ * and received, unpacked there, half of its units inspected and most of them dispensed. One unit's
+ * history is thus 3–5 events, one pallet's 4. Events are written in event-time order, as a live system
+ * captures them (a unit's later events land far from its commissioning in the table), with
+ * time-ordered UUIDs as event IDs; the set ends at an instant, events due later are left out.
  *
  * <p>Arguments: the target directory (wiped first). System properties {@code pq.dataset.events} and
  * {@code pq.dataset.seed}. The database ends as {@code <dir>/custodia.mv.db}, the file name the

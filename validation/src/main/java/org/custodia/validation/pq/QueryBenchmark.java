@@ -32,7 +32,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * EPCIS query latency at scale (issue 3, EPC-2) on the data set of {@link EventDataSet}: three query
  * families — one unit's history ({@code MATCH_epc}), shipping events in a one-hour window ({@code
  * EQ_bizStep} with {@code GE_eventTime}/{@code LT_eventTime}, one page) and a pallet's history ({@code
- * MATCH_anyEPC} on its SSCC) — each with a warm-up, then measured with 1 and with 4 concurrent clients;
+ * MATCH_anyEPC} on its SSCC), and as the floor of the path an {@code EQ_eventID} no event has — each
+ * with a warm-up, then measured with 1 and with 4 concurrent clients;
  * every answer is checked against what the generator recorded (a unit's history has its expected number
  * of events and holds its commissioning event; a pallet's has its four; the window's events are shipping
  * events inside the window), and the run fails on a wrong answer.
@@ -129,11 +130,17 @@ final class QueryBenchmark {
           return null;
         });
       }
+      case "absent_event_id" -> {
+        // the floor: the whole path for a query that one index look-up answers with nothing
+        String id = "urn:uuid:00000000-0000-4000-8000-" + String.format("%012d", r.nextInt(1_000_000));
+        return new Query(Map.of("EQ_eventID", id),
+            events -> events.isEmpty() ? null : "EQ_eventID=" + id + " gave " + events.size() + " events");
+      }
       default -> throw new IllegalArgumentException(family);
     }
   }
 
-  static final String[] FAMILIES = {"match_epc", "bizstep_window", "match_anyepc_pallet"};
+  static final String[] FAMILIES = {"match_epc", "bizstep_window", "match_anyepc_pallet", "absent_event_id"};
 
   /** Something that answers a query with the events of its first page. */
   interface Target {
