@@ -5,10 +5,14 @@
 # data and the build's server stays untouched for the OQ suite), waits until the API answers,
 # runs RestLoadBenchmark and always stops the server again, also when the load fails.
 #
-# Usage: bash validation/pq/rest-session.sh [all|allocation|capture]
+# Usage: bash validation/pq/rest-session.sh [all|allocation|capture|query]
 #   all         REST serial allocation (1 and 4 clients), then commissioning (1, 2, 4 clients)
 #   allocation  REST serial allocation only
 #   capture     EPCIS capture of a generated 100,000-event document (JSON-LD and XML) beside raw JDBC
+#   query       EPCIS query latency on the generated data set of PQ_DATASET_EVENTS events (default
+#               10,000,000; seed PQ_DATASET_SEED): generates it into PQ_DATA_DIR (validation/target/pq-data) unless a
+#               complete set of that size and seed is there, runs the queries in process on a copy of
+#               it, then starts the server on that copy and runs them over REST
 set -euo pipefail
 
 phases="${1:-all}"
@@ -29,11 +33,35 @@ for port in 8443 9990; do
   fi
 done
 
+data="${PQ_DATA_DIR:-$root/validation/target/pq-data}"
+if [[ "$phases" == "query" ]]; then
+  events="${PQ_DATASET_EVENTS:-10000000}"
+  seed="${PQ_DATASET_SEED:-20261127}"
+  if grep -qx "events=$events" "$data/dataset.properties" 2>/dev/null \
+      && grep -qx "seed=$seed" "$data/dataset.properties"; then
+    echo "rest-session: reusing the data set of $events events (seed $seed) in $data"
+  else
+    echo "rest-session: generating the data set of $events events (seed $seed) into $data"
+    ./mvnw -B -q -Ppq -pl validation exec:exec@epcis-dataset -Dpq.data="$data" \
+      -Dpq.dataset.events="$events" -Dpq.dataset.seed="$seed"
+  fi
+fi
+
 rm -rf "$base"
 mkdir -p "$base/deployments"
 cp -r "$home/standalone/configuration" "$base/"
 rm -rf "$base/configuration/standalone_xml_history"
 cp "$root/ear/target/custodia.ear" "$base/deployments/"
+
+if [[ "$phases" == "query" ]]; then
+  # the server's datasource is jdbc:h2:${jboss.server.data.dir}/custodia/custodia (configure-datasource-h2.cli);
+  # the server writes to its database, so it gets a copy and the generated set stays reusable
+  mkdir -p "$base/data/custodia"
+  echo "rest-session: copying the data set ($(du -m "$data/custodia.mv.db" | cut -f1) MiB) into $base/data/custodia"
+  cp "$data/custodia.mv.db" "$base/data/custodia/custodia.mv.db"
+  echo "rest-session: the queries in process (JdbcEventQuery on the copy, before the server holds it)"
+  ./mvnw -B -q -Ppq -pl validation exec:exec@query-direct -Dpq.data="$data"
+fi
 
 launcher=""
 stop_server() {
@@ -80,4 +108,4 @@ until [[ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
 done
 echo "rest-session: API up after $(($(date +%s) - started)) s"
 
-./mvnw -B -q -Ppq -pl validation exec:exec@rest -Dpq.rest.phases="$phases"
+./mvnw -B -q -Ppq -pl validation exec:exec@rest -Dpq.rest.phases="$phases" -Dpq.data="$data"

@@ -73,8 +73,12 @@ public final class RestLoadBenchmark {
       CaptureBenchmark.run(base, java.nio.file.Path.of(args.length > 2 ? args[2] : "target/pq-capture"));
       return;
     }
+    if (phases.equals("query")) {
+      QueryBenchmark.rest(base, java.nio.file.Path.of(System.getProperty("pq.data", "target/pq-data")));
+      return;
+    }
     if (!phases.equals("all") && !phases.equals("allocation")) {
-      throw new IllegalArgumentException("phases must be \"all\", \"allocation\" or \"capture\", was " + phases);
+      throw new IllegalArgumentException("phases must be \"all\", \"allocation\", \"capture\" or \"query\", was " + phases);
     }
     new RestLoadBenchmark(base).run(phases.equals("all"));
   }
