@@ -1,6 +1,6 @@
 package org.custodia.epcis.interfaces.web;
 
-import jakarta.json.Json;
+import org.custodia.platform.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
@@ -30,7 +30,7 @@ import org.custodia.epcis.infrastructure.xml.EpcisXmlWriter;
 final class EventDocuments {
 
   private static final JsonWriterFactory PRETTY =
-      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+      Jsonp.JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   private EventDocuments() {}
 
