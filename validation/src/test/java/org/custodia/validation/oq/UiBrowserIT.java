@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import org.custodia.validation.support.Api;
+import org.custodia.validation.support.Browser;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,9 +32,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,7 +53,7 @@ class UiBrowserIT {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private static Path profile;
+  private static Browser browser;
   private static WebDriver driver;
 
   private WebDriverWait await;
@@ -67,39 +65,15 @@ class UiBrowserIT {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    profile = Files.createTempDirectory("custodia-chromium");
     Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,800",
-        "--ignore-certificate-errors",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .build();
-    driver = new ChromeDriver(service, options);
+    browser = Browser.headless();
+    driver = browser.driver();
   }
 
   @AfterAll
-  static void stopBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
     }
   }
 
