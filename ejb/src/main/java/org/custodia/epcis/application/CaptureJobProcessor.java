@@ -1,10 +1,12 @@
 package org.custodia.epcis.application;
 
 import org.custodia.platform.Jsonp;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -56,6 +58,7 @@ public class CaptureJobProcessor {
   private static final int MAX_REPORTED_ERRORS = 200;
   private static final EpcisJsonSchema SCHEMA = new EpcisJsonSchema();
 
+  @Resource ManagedExecutorService executor;
   @Inject JdbcCaptureJobs jobs;
   @Inject CaptureBatchWriter writer;
 
@@ -90,13 +93,16 @@ public class CaptureJobProcessor {
     // pass 1: read and check every event against the GS1 schema and the rules the schema misses;
     // nothing is stored yet
     Map<String, String> namespaces;
+    java.util.concurrent.Future<?> xsd = null;
     try (InputStream in = Files.newInputStream(file)) {
       if (isXml(job)) {
         DocumentHeader xml = xmlHeaderOnly(in);
         namespaces = xml.namespaces();
         // for XML the GS1 XSD is the schema (the JSON schema misses e.g. persistentDisposition on
-        // aggregation events, which EPCIS 2.0 and its XSD allow)
-        validateXsd(file, xml.version());
+        // aggregation events, which EPCIS 2.0 and its XSD allow); it reads the file on its own thread
+        // while pass 1 reads it here
+        EpcisXmlVersion version = xml.version();
+        xsd = executor.submit(() -> validateXsd(file, version));
       } else {
         namespaces = EpcisJsonStream.header(in).namespaces();
       }
@@ -105,30 +111,28 @@ public class CaptureJobProcessor {
       jobs.finish(job.id(), false, 0, 0, 0, errors);
       return;
     }
+    Checks checks = new Checks(isXml(job), namespaces);
     try (InputStream in = Files.newInputStream(file)) {
       EpcisJsonStream.Header header =
           readEvents(job, in, (index, event) -> {
             count[0]++;
-            // CBV 1.x URN spellings (urn:epcglobal:cbv:...) are unambiguous: accepted in JSON-LD too, checked
-            // in their JSON-LD form, and stored as sent
-            List<Violation> violations =
-                isXml(job)
-                    ? new ArrayList<>()
-                    : new ArrayList<>(SCHEMA.validateEvent(CbvTerms.compact(event).toString(), index));
-            if (violations.isEmpty()) {
-              violations.addAll(SemanticValidator.validate(event, index, namespaces));
-            }
-            if (!violations.isEmpty()) {
-              invalid.set(index);
-              violations.forEach(v -> report(errors, new CaptureError(index, v.eventId(), v.path(), v.rule().code(), v.message())));
-            }
+            checks.add(index, event);
           });
+      checks.finish();
+      awaitSchema(xsd);
       checkHeader(header, errors);
     } catch (IllegalArgumentException e) {
+      checks.cancel();
+      if (xsd != null) {
+        xsd.cancel(true);
+      }
       errors.add(0, new CaptureError(-1, null, null, "unreadable-document", e.getMessage()));
       jobs.finish(job.id(), false, count[0], 0, 0, errors);
       return;
     }
+    // the document-level errors checkHeader put first, then the events' in document order
+    checks.errors.forEach(e -> report(errors, e));
+    invalid.or(checks.invalid);
     if (count[0] > CaptureService.MAX_EVENTS) {
       errors.add(0, new CaptureError(-1, null, null, "capture-limit",
           "the document holds " + count[0] + " events; the capture limit is " + CaptureService.MAX_EVENTS));
@@ -144,7 +148,7 @@ public class CaptureJobProcessor {
     int[] stored = {0};
     int[] known = {0};
     List<StoredEvent> batch = new ArrayList<>(BATCH);
-    String source = "capture:" + job.captureId();
+    Writes writes = new Writes("capture:" + job.captureId(), job.id(), stored, known);
     try (InputStream in = Files.newInputStream(file)) {
       readEvents(job, in, (index, event) -> {
         if (invalid.get(index)) {
@@ -152,11 +156,13 @@ public class CaptureJobProcessor {
         }
         batch.add(EpcisJson.toStored(withContext(withEventId(event, namespaces), namespaces), index));
         if (batch.size() == BATCH) {
-          flush(batch, source, job.id(), stored, known);
+          writes.submit(batch);
         }
       });
-      flush(batch, source, job.id(), stored, known);
+      writes.submit(batch);
+      writes.finish();
     } catch (RuntimeException e) {
+      writes.await();
       LOG.log(Level.SEVERE, "Capture job " + job.captureId() + " failed while storing", e);
       errors.add(new CaptureError(-1, null, null, "storage-failed", "storing the events failed: " + e.getMessage()));
       if (rollback) {
@@ -167,6 +173,111 @@ public class CaptureJobProcessor {
       return;
     }
     jobs.finish(job.id(), errors.isEmpty(), count[0], stored[0], known[0], errors);
+  }
+
+  /**
+   * The per-event checks of pass 1 — the GS1 JSON schema (JSON input; XML input was checked against the
+   * XSD as a whole) and the rules the schemas miss — run on the container's managed executor in chunks
+   * while the reader goes on, at most {@link #IN_FLIGHT} chunks ahead, so memory stays bounded; results
+   * are merged in document order. The checks are pure functions of the event and the namespaces.
+   */
+  private final class Checks {
+    private static final int CHUNK = 256;
+    private static final int IN_FLIGHT = 4;
+
+    private final boolean xml;
+    private final Map<String, String> namespaces;
+    private final java.util.ArrayDeque<java.util.concurrent.Future<List<CaptureError>>> running =
+        new java.util.ArrayDeque<>();
+    private List<Object[]> chunk = new ArrayList<>(CHUNK);
+    final List<CaptureError> errors = new ArrayList<>();
+    final BitSet invalid = new BitSet();
+
+    Checks(boolean xml, Map<String, String> namespaces) {
+      this.xml = xml;
+      this.namespaces = namespaces;
+    }
+
+    void add(int index, JsonObject event) {
+      chunk.add(new Object[] {index, event});
+      if (chunk.size() == CHUNK) {
+        submit();
+      }
+    }
+
+    private void submit() {
+      List<Object[]> work = chunk;
+      chunk = new ArrayList<>(CHUNK);
+      running.add(executor.submit(() -> check(work)));
+      while (running.size() > IN_FLIGHT) {
+        collect(running.poll());
+      }
+    }
+
+    void finish() {
+      if (!chunk.isEmpty()) {
+        submit();
+      }
+      while (!running.isEmpty()) {
+        collect(running.poll());
+      }
+    }
+
+    void cancel() {
+      running.forEach(f -> f.cancel(true));
+      running.clear();
+    }
+
+    private void collect(java.util.concurrent.Future<List<CaptureError>> f) {
+      try {
+        for (CaptureError e : f.get()) {
+          invalid.set(e.eventIndex());
+          if (errors.size() < MAX_REPORTED_ERRORS) {
+            errors.add(e);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("capture checks interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("capture checks failed: " + e.getCause(), e.getCause());
+      }
+    }
+
+    private List<CaptureError> check(List<Object[]> work) {
+      List<CaptureError> out = new ArrayList<>();
+      for (Object[] w : work) {
+        int index = (Integer) w[0];
+        JsonObject event = (JsonObject) w[1];
+        // CBV 1.x URN spellings (urn:epcglobal:cbv:...) are unambiguous: accepted in JSON-LD too, checked
+        // in their JSON-LD form, and stored as sent
+        List<Violation> violations =
+            xml ? new ArrayList<>() : new ArrayList<>(SCHEMA.validateEvent(CbvTerms.compact(event).toString(), index));
+        if (violations.isEmpty()) {
+          violations.addAll(SemanticValidator.validate(event, index, namespaces));
+        }
+        violations.forEach(v -> out.add(new CaptureError(index, v.eventId(), v.path(), v.rule().code(), v.message())));
+      }
+      return out;
+    }
+  }
+
+  /** Waits for the XSD validation of an XML document; its refusal is the document's. */
+  private static void awaitSchema(java.util.concurrent.Future<?> xsd) {
+    if (xsd == null) {
+      return;
+    }
+    try {
+      xsd.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("XSD validation interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IllegalArgumentException refused) {
+        throw refused;
+      }
+      throw new IllegalStateException("XSD validation failed: " + e.getCause(), e.getCause());
+    }
   }
 
   /** The event as captured, with its GS1 event hash ID as eventID when the sender gave none (EPC-3). */
@@ -193,14 +304,68 @@ public class CaptureJobProcessor {
     return Jsonp.JSON.createObjectBuilder(event).add("@context", context).build();
   }
 
-  private void flush(List<StoredEvent> batch, String source, long jobId, int[] stored, int[] known) {
-    if (batch.isEmpty()) {
-      return;
+  /**
+   * Pass 2's writes: each batch is stored in its own transaction on the managed executor while the reader
+   * prepares the next one (hash IDs, index values), one batch in flight, so batches commit in document
+   * order and a failure stops the job at the batch that failed.
+   */
+  private final class Writes {
+    private final String source;
+    private final long jobId;
+    private final int[] stored;
+    private final int[] known;
+    private java.util.concurrent.Future<Integer> pending;
+    private int pendingSize;
+
+    Writes(String source, long jobId, int[] stored, int[] known) {
+      this.source = source;
+      this.jobId = jobId;
+      this.stored = stored;
+      this.known = known;
     }
-    int fresh = writer.store(List.copyOf(batch), source, jobId);
-    stored[0] += fresh;
-    known[0] += batch.size() - fresh;
-    batch.clear();
+
+    void submit(List<StoredEvent> batch) {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<StoredEvent> work = List.copyOf(batch);
+      batch.clear();
+      collect();
+      pending = executor.submit(() -> writer.store(work, source, jobId));
+      pendingSize = work.size();
+    }
+
+    /** Waits for the last batch; its failure is the job's. */
+    void finish() {
+      collect();
+    }
+
+    /** Waits for the batch in flight after a failure elsewhere, so nothing is written after the rollback. */
+    void await() {
+      try {
+        collect();
+      } catch (RuntimeException ignored) {
+        // the caller is already handling a failure; this batch's own is in the log of the writer
+      }
+    }
+
+    private void collect() {
+      if (pending == null) {
+        return;
+      }
+      java.util.concurrent.Future<Integer> f = pending;
+      pending = null;
+      try {
+        int fresh = f.get();
+        stored[0] += fresh;
+        known[0] += pendingSize - fresh;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("capture interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
+    }
   }
 
   /** Thrown from the header callback to stop reading: the header is all that is wanted. */
