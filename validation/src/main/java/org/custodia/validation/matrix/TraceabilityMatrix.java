@@ -35,7 +35,10 @@ public final class TraceabilityMatrix {
 
   private static final Pattern TAG = Pattern.compile("@Tag\\(\"([A-Z]+-[0-9]+)\"\\)");
   private static final Pattern CLASS = Pattern.compile("^\\s*(?:public\\s+|final\\s+|abstract\\s+)*class\\s+(\\w+)");
-  private static final Pattern METHOD = Pattern.compile("^\\s*(?:public\\s+|protected\\s+|private\\s+|static\\s+)*void\\s+(\\w+)\\s*\\(");
+  /** A method declaration of any return type (a {@code @TestFactory} returns a stream of tests). */
+  private static final Pattern METHOD = Pattern.compile(
+      "^\\s*(?:(?:public|protected|private|static|final)\\s+)*(?!return\\b|new\\b|throw\\b|else\\b)"
+          + "[\\w.]+(?:<[^()]*>)?(?:\\[])?\\s+(\\w+)\\s*\\(");
   private static final Pattern REQUIREMENT = Pattern.compile("^- ([A-Z]+-[0-9]+) (.*)$");
 
   /** One test method and the requirement IDs it shows. */

@@ -43,6 +43,29 @@ class TraceabilityMatrixTest {
   }
 
   @Test
+  void aTestFactoryOfAnyReturnTypeIsTheTestNotTheHelperAfterIt() throws Exception {
+    // given
+    Path src = Files.createDirectories(root.resolve("m/src/test/java/b"));
+    Path file = src.resolve("BarTest.java");
+    Files.writeString(file, String.join("\n",
+        "package b;",
+        "@Tag(\"EPC-4\")",
+        "class BarTest {",
+        "  @TestFactory",
+        "  Stream<DynamicTest> everyExample() throws Exception {",
+        "    return examples().stream().map(f -> check(f));",
+        "  }",
+        "  private static void check(Path file) {}",
+        "}"));
+
+    // when
+    List<TraceabilityMatrix.TestCase> cases = TraceabilityMatrix.scanFile(file);
+
+    // then
+    assertEquals(List.of(new TraceabilityMatrix.TestCase("b.BarTest", "everyExample", List.of("EPC-4"))), cases);
+  }
+
+  @Test
   void reportsGiveOutcomesAndAFailureWinsOverAPass() throws Exception {
     // given
     Path reports = Files.createDirectories(root.resolve("m/target/surefire-reports"));
