@@ -27,6 +27,7 @@ import org.custodia.line.domain.UnitStatus;
 import org.custodia.line.domain.WorkOrder;
 import org.custodia.line.domain.WorkOrderException;
 import org.custodia.line.domain.WorkOrderRepository;
+import org.custodia.line.domain.WorkOrderStatus;
 import org.custodia.line.domain.WorkOrderUnit;
 
 /**
@@ -266,7 +267,7 @@ public class WorkOrders {
    */
   public void onLineState(String line, LineState state) {
     Optional<WorkOrder> on = orders.lockOnLine(line);
-    if (on.isEmpty() || on.get().status() != org.custodia.line.domain.WorkOrderStatus.RUNNING) {
+    if (on.isEmpty() || on.get().status() != WorkOrderStatus.RUNNING) {
       return;
     }
     WorkOrder wo = on.get();

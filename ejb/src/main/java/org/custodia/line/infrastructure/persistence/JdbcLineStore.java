@@ -358,7 +358,8 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
     for (int i = 0; i < values.length; i++) {
       Object v = values[i];
       if (v == null) {
-        ps.setNull(i + 1, Types.NULL);
+        // a NULL bound as VARCHAR converts to any column type on Oracle and H2 alike
+        ps.setNull(i + 1, Types.VARCHAR);
       } else {
         ps.setObject(i + 1, v);
       }
