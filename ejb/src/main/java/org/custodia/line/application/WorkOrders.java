@@ -1,0 +1,428 @@
+package org.custodia.line.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.custodia.gs1.SerialNumber;
+import org.custodia.line.domain.CameraVerdict;
+import org.custodia.line.domain.ExceptionRecord;
+import org.custodia.line.domain.ExceptionType;
+import org.custodia.line.domain.LabelData;
+import org.custodia.line.domain.LineRepository;
+import org.custodia.line.domain.LineState;
+import org.custodia.line.domain.MarketLabels;
+import org.custodia.line.domain.PrintGrade;
+import org.custodia.line.domain.ProductFacts;
+import org.custodia.line.domain.ProductionLine;
+import org.custodia.line.domain.RejectReason;
+import org.custodia.line.domain.Reconciliation;
+import org.custodia.line.domain.UnitRef;
+import org.custodia.line.domain.UnitStatus;
+import org.custodia.line.domain.WorkOrder;
+import org.custodia.line.domain.WorkOrderException;
+import org.custodia.line.domain.WorkOrderRepository;
+import org.custodia.line.domain.WorkOrderStatus;
+import org.custodia.line.domain.WorkOrderUnit;
+
+/**
+ * The work order use cases and the print-and-verify loop (LINE-2, LINE-3), in the caller's transaction.
+ * Plain Java, so that unit tests run exactly this code on the migrated H2 database with an in-memory line;
+ * {@link WorkOrderService} wraps it as an EJB with roles and transactions.
+ *
+ * <p>The loop: starting or resuming an order fills the line's window — units marked PRINTED and their label
+ * data sent (after commit) — drawing serials from the order's pool in blocks as needed. Each camera read is
+ * judged ({@link CameraVerdict}): a good unit is commissioned through serialization, in the same
+ * transaction; a bad one is rejected with its reason and its confirmation awaited. Each judgement frees a
+ * place in the window, which the next label fills.
+ */
+public class WorkOrders {
+
+  private static final Logger LOG = Logger.getLogger(WorkOrders.class.getName());
+
+  /** How many serials one draw takes from the pool by default. */
+  public static final int DEFAULT_BLOCK = 1000;
+
+  private final WorkOrderRepository orders;
+  private final LineRepository lines;
+  private final LineControl port;
+  private final SerialSupply serials;
+  private final Products products;
+  private final AfterCommit afterCommit;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final int block;
+
+  public WorkOrders(WorkOrderRepository orders, LineRepository lines, LineControl port, SerialSupply serials,
+      Products products, AfterCommit afterCommit, AuditLog audit, Clock clock, int block) {
+    this.orders = orders;
+    this.lines = lines;
+    this.port = port;
+    this.serials = serials;
+    this.products = products;
+    this.afterCommit = afterCommit;
+    this.audit = audit;
+    this.clock = clock;
+    this.block = block;
+  }
+
+  /**
+   * Creates a work order. Created by QA it is released at once (QA creating is QA approving) and gets its
+   * serial pool; created by another role it waits for {@link #release} by QA.
+   */
+  public WorkOrderView create(NewWorkOrder cmd, String by, boolean byQa) {
+    ProductionLine line = lines.line(cmd.line()).orElseThrow(() -> WorkOrderException.invalid("unknown-line",
+        "line", cmd.line(), "field \"line\": there is no configured line \"" + cmd.line() + "\""));
+    ProductFacts product = products.product(cmd.gtin()).orElse(null);
+    WorkOrder wo = WorkOrder.create(orders.nextId(), line, cmd.gtin(), product, cmd.lot(), cmd.expiry(),
+        cmd.quantity(), cmd.markets(), by, byQa, now());
+    if (byQa) {
+      wo.assignPool(serials.poolFor(wo.gtin(), wo.markets(), wo.quantity(), name(wo)));
+    }
+    orders.insert(wo);
+    audit.done("work-order.create", "WorkOrder", String.valueOf(wo.id()), describe(wo)
+        + (byQa ? "; released by its QA creator, serial pool " + wo.poolId() : "; awaiting QA release"));
+    return view(wo);
+  }
+
+  /** QA's release: the order gets its serial pool (found or created for its markets). */
+  public WorkOrderView release(long id, String by) {
+    WorkOrder wo = lock(id);
+    wo.release(by, now());
+    wo.assignPool(serials.poolFor(wo.gtin(), wo.markets(), wo.quantity(), name(wo)));
+    orders.update(wo);
+    audit.done("work-order.release", "WorkOrder", String.valueOf(id), "serial pool " + wo.poolId());
+    return view(wo);
+  }
+
+  /** Starts the order on its line (one order per line at a time) and sends the first window of labels. */
+  public WorkOrderView start(long id) {
+    WorkOrder wo = lock(id);
+    ProductionLine line = lines.lockLine(wo.line()).orElseThrow();
+    orders.lockOnLine(wo.line()).filter(o -> o.id() != id).ifPresent(o -> {
+      throw WorkOrderException.conflict("line-busy", "line", wo.line(),
+          "line " + wo.line() + " is running work order " + o.id() + " (" + o.status() + ")");
+    });
+    wo.start(now());
+    fill(wo, line);
+    orders.update(wo);
+    audit.done("work-order.start", "WorkOrder", String.valueOf(id), "on " + wo.line());
+    return view(wo);
+  }
+
+  /** Pauses: no further labels; units on the way are still judged. */
+  public WorkOrderView pause(long id) {
+    WorkOrder wo = lock(id);
+    wo.pause();
+    orders.update(wo);
+    audit.done("work-order.pause", "WorkOrder", String.valueOf(id), "paused");
+    return view(wo);
+  }
+
+  /** Resumes a paused order, or a stopped one whose stopping exceptions are resolved. */
+  public WorkOrderView resume(long id) {
+    WorkOrder wo = lock(id);
+    wo.resume(lines.openStoppingExceptions(id));
+    fill(wo, lines.line(wo.line()).orElseThrow());
+    orders.update(wo);
+    audit.done("work-order.resume", "WorkOrder", String.valueOf(id), "resumed");
+    return view(wo);
+  }
+
+  /**
+   * Closes the order and reconciles it: a running order is paused first; units printed but never judged
+   * are destroyed (reason NOT_VERIFIED_AT_CLOSE — they cannot be commissioned); serials drawn but never
+   * printed are marked unused in their pool with a reason; then printed = good + rejected + sampled +
+   * destroyed and every serial drawn is accounted for by status, or nothing is written. Rejects still
+   * unconfirmed raise an exception.
+   */
+  public WorkOrderView close(long id, String by) {
+    WorkOrder wo = lock(id);
+    OffsetDateTime now = now();
+    List<WorkOrderUnit> inFlight = orders.unitsIn(id, UnitStatus.PRINTED);
+    inFlight.forEach(u -> u.destroy("NOT_VERIFIED_AT_CLOSE", now));
+    orders.updateUnits(inFlight);
+    List<WorkOrderUnit> pending = orders.unitsIn(id, UnitStatus.ALLOCATED);
+    pending.forEach(u -> u.unused(now));
+    orders.updateUnits(pending);
+    if (!pending.isEmpty()) {
+      serials.markUnused(wo.gtin(), pending.stream().map(WorkOrderUnit::serial).toList(),
+          name(wo) + " closed: never printed");
+    }
+    long unconfirmed = orders.unitsIn(id, UnitStatus.REJECTED).stream()
+        .filter(WorkOrderUnit::awaitsRejectConfirmation).count();
+    if (unconfirmed > 0) {
+      raise(ExceptionType.REJECT_NOT_CONFIRMED, wo.line(), id, null,
+          unconfirmed + " reject(s) of " + name(wo) + " not confirmed when it was closed");
+    }
+    Reconciliation r = Reconciliation.of(orders.counts(id));
+    wo.close(by, now, r);
+    orders.update(wo);
+    audit.done("work-order.close", "WorkOrder", String.valueOf(id), "reconciled: printed " + r.printed()
+        + " = good " + r.good() + " + rejected " + r.rejected() + " + sampled " + r.sampled() + " + destroyed "
+        + r.destroyed() + " (" + inFlight.size() + " not verified at close); unused " + r.unused());
+    return view(wo);
+  }
+
+  /** A unit taken off the line as a sample before the camera judged it. */
+  public WorkOrderView sample(long id, int sequence) {
+    WorkOrder wo = lock(id);
+    WorkOrderUnit u = unit(id, sequence);
+    u.sample(now());
+    orders.updateUnits(List.of(u));
+    fillIfOnLine(wo);
+    audit.done("work-order.sample", "WorkOrder", String.valueOf(id), "unit " + u.ref() + " sampled");
+    return view(wo);
+  }
+
+  /** A printed or rejected unit destroyed, with a reason. */
+  public WorkOrderView destroy(long id, int sequence, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw WorkOrderException.invalid("reason-required", "reason", reason, "a reason is required to destroy a unit");
+    }
+    WorkOrder wo = lock(id);
+    WorkOrderUnit u = unit(id, sequence);
+    u.destroy(reason.length() > 40 ? reason.substring(0, 40) : reason, now());
+    orders.updateUnits(List.of(u));
+    fillIfOnLine(wo);
+    audit.done("work-order.destroy", "WorkOrder", String.valueOf(id), "unit " + u.ref() + " destroyed: " + reason);
+    return view(wo);
+  }
+
+  public WorkOrderView view(long id) {
+    return view(orders.find(id).orElseThrow(() -> notFound(id)));
+  }
+
+  // ---- inbound from the line ----
+
+  /**
+   * A camera read of the pack that carries unit {@code sequence} of the order on {@code line}.
+   *
+   * @param code the decoded data (raw with GS separators, with or without symbology identifier, or
+   *     bracketed), or null when nothing could be decoded
+   * @param grade the print quality grade (A–F or 4.0–0.0); null counts as F
+   */
+  public void onCameraRead(String line, int sequence, String code, String grade, Instant timestamp) {
+    Optional<WorkOrder> on = orders.lockOnLine(line);
+    OffsetDateTime readTime = OffsetDateTime.ofInstant(timestamp == null ? clock.instant() : timestamp, ZoneOffset.UTC);
+    if (on.isEmpty()) {
+      port.reject(line, new UnitRef(0, sequence), RejectReason.NOT_EXPECTED);
+      raise(ExceptionType.UNEXPECTED_READ, line, null, sequence, "read of unit " + sequence + " on " + line
+          + " while no work order is on the line");
+      return;
+    }
+    WorkOrder wo = on.get();
+    Optional<WorkOrderUnit> found = orders.unit(wo.id(), sequence);
+    if (found.isEmpty() || found.get().status() != UnitStatus.PRINTED) {
+      UnitRef ref = new UnitRef(wo.id(), sequence);
+      port.reject(line, ref, RejectReason.NOT_EXPECTED);
+      raise(ExceptionType.UNEXPECTED_READ, line, wo.id(), sequence, "read of " + ref + " which is "
+          + found.map(u -> u.status().name()).orElse("not a unit of the order") + "; the pack is rejected");
+      return;
+    }
+    WorkOrderUnit unit = found.get();
+    CameraVerdict v = CameraVerdict.judge(wo, unit, code, PrintGrade.parse(grade),
+        serial -> orders.unitBySerial(wo.id(), serial));
+    OffsetDateTime now = now();
+    List<WorkOrderUnit> changed = new ArrayList<>(2);
+    changed.add(unit);
+    if (v.good()) {
+      unit.good(v.grade(), readTime, now);
+      serials.commission(wo.gtin(), wo.lot(), wo.expiry(), unit.serial(), line, name(wo));
+    } else {
+      unit.reject(v.reject(), v.grade(), v.ownCodeRead(), readTime, now);
+      if (v.codeOwner() != null) {
+        v.codeOwner().codeSeen(readTime);
+        changed.add(v.codeOwner());
+      }
+      port.reject(line, unit.ref(), v.reject());
+      if (v.raise() != null) {
+        raise(v.raise(), line, wo.id(), sequence, v.detail());
+      }
+    }
+    orders.updateUnits(changed);
+    fill(wo, lines.line(line).orElseThrow());
+    orders.update(wo);
+  }
+
+  /** The reject station confirmed it took off the pack of {@code unit}. */
+  public void onRejectConfirmed(String line, UnitRef unit) {
+    Optional<WorkOrderUnit> u = orders.lock(unit.workOrderId())
+        .flatMap(wo -> orders.unit(unit.workOrderId(), unit.sequence()));
+    if (u.isPresent() && u.get().confirmReject(now())) {
+      orders.updateUnits(List.of(u.get()));
+    } else {
+      LOG.fine(() -> "reject confirmation of " + unit + " on " + line + " confirms nothing awaited");
+    }
+  }
+
+  /**
+   * The line's own state: a line that stops pauses its running order (the operator resumes it); a fault
+   * stops the order by exception.
+   */
+  public void onLineState(String line, LineState state) {
+    Optional<WorkOrder> on = orders.lockOnLine(line);
+    if (on.isEmpty() || on.get().status() != WorkOrderStatus.RUNNING) {
+      return;
+    }
+    WorkOrder wo = on.get();
+    if (state == LineState.STOPPED) {
+      wo.pause();
+      orders.update(wo);
+      audit.done("work-order.pause", "WorkOrder", String.valueOf(wo.id()), "line " + line + " reported STOPPED");
+    } else if (state == LineState.FAULT) {
+      wo.stopByException();
+      orders.update(wo);
+      raise(ExceptionType.LINE_FAULT, line, wo.id(), null, "line " + line + " reported a fault");
+    }
+  }
+
+  /**
+   * An aggregation station's scan (a case or pallet code and the codes inside). Aggregation comes with
+   * the aggregation feature; this hook keeps the inbound contract stable until then and records nothing.
+   */
+  public void onAggregationScan(String line, String station, String parentCode, List<String> childCodes) {
+    LOG.fine(() -> "aggregation scan on " + line + "/" + station + " of " + parentCode + " ("
+        + (childCodes == null ? 0 : childCodes.size()) + " children) not processed yet");
+  }
+
+  /**
+   * Rejects not confirmed within their line's timeout (LINE-3): each raises an exception, and stops the line
+   * where so configured. Returns how many were found.
+   */
+  public int checkRejectTimeouts() {
+    OffsetDateTime now = now();
+    int found = 0;
+    for (WorkOrderUnit u : orders.unconfirmedRejects()) {
+      WorkOrder wo = lock(u.workOrderId());
+      ProductionLine line = lines.line(wo.line()).orElseThrow();
+      if (u.decidedAt() == null || !u.decidedAt().plus(line.rejectTimeout()).isBefore(now)) {
+        continue;
+      }
+      found++;
+      raise(ExceptionType.REJECT_NOT_CONFIRMED, line.id(), wo.id(), u.sequence(), "reject of " + u.ref()
+          + " (" + u.reason() + ") not confirmed within " + line.rejectTimeout().toMillis() + " ms"
+          + (line.stopOnUnconfirmedReject() ? "; line stopped" : ""));
+      if (line.stopOnUnconfirmedReject()) {
+        port.stop(line.id(), "reject of " + u.ref() + " not confirmed");
+        if (wo.stopByException()) {
+          orders.update(wo);
+        }
+      }
+    }
+    return found;
+  }
+
+  // ---- exceptions ----
+
+  public List<ExceptionView> exceptions(ExceptionRecord.Status status, Long workOrderId, int limit) {
+    return lines.exceptions(status, workOrderId, limit).stream().map(ExceptionView::of).toList();
+  }
+
+  /**
+   * Resolves an exception. Resolving a REJECT_NOT_CONFIRMED exception of a unit is QA's statement that the
+   * pack was taken off: the unit's reject counts as confirmed.
+   */
+  public ExceptionView resolve(long exceptionId, String by, String resolution) {
+    ExceptionRecord e = lines.exception(exceptionId).orElseThrow(() -> WorkOrderException.notFound("id",
+        exceptionId, "there is no line exception " + exceptionId));
+    OffsetDateTime now = now();
+    e.resolve(by, resolution, now);
+    lines.update(e);
+    if (e.type() == ExceptionType.REJECT_NOT_CONFIRMED && e.workOrderId() != null && e.sequence() != null) {
+      lock(e.workOrderId());
+      orders.unit(e.workOrderId(), e.sequence()).filter(u -> u.confirmReject(now))
+          .ifPresent(u -> orders.updateUnits(List.of(u)));
+    }
+    audit.done("line-exception.resolve", "LineException", String.valueOf(exceptionId), resolution);
+    return ExceptionView.of(e);
+  }
+
+  // ---- the loop ----
+
+  private void fillIfOnLine(WorkOrder wo) {
+    if (wo.status().onLine()) {
+      fill(wo, lines.line(wo.line()).orElseThrow());
+      orders.update(wo);
+    }
+  }
+
+  /** Sends labels until the line's window is full or the quantity is covered; the caller stores the order. */
+  private void fill(WorkOrder wo, ProductionLine line) {
+    Map<UnitStatus, Integer> counts = orders.counts(wo.id());
+    int n = wo.labelsToSend(counts.getOrDefault(UnitStatus.PRINTED, 0), counts.getOrDefault(UnitStatus.GOOD, 0),
+        line.windowSize());
+    if (n == 0) {
+      return;
+    }
+    OffsetDateTime now = now();
+    int draw = wo.serialsToDraw(n, block);
+    if (draw > 0) {
+      List<String> drawn = serials.allocate(wo.poolId(), draw, name(wo));
+      List<WorkOrderUnit> fresh = new ArrayList<>(drawn.size());
+      for (int i = 0; i < drawn.size(); i++) {
+        fresh.add(WorkOrderUnit.allocated(wo.id(), wo.serialsAllocated() + i + 1, drawn.get(i), wo.poolId(), now));
+      }
+      orders.insertUnits(fresh);
+      wo.recordAllocation(drawn.size());
+    }
+    List<WorkOrderUnit> next = orders.units(wo.id(), wo.lastSent() + 1, wo.lastSent() + n);
+    next.forEach(u -> u.print(now));
+    orders.updateUnits(next);
+    wo.recordSent(next.size());
+    String ndc = products.product(wo.gtin()).map(ProductFacts::ndc).orElse(null);
+    List<LabelData> labels = new ArrayList<>(next.size());
+    for (WorkOrderUnit u : next) {
+      labels.add(MarketLabels.unit(wo.markets().get(0), wo.gtin(), wo.lot(), wo.expiry(),
+          new SerialNumber(u.serial()), ndc));
+    }
+    String lineId = wo.line();
+    long id = wo.id();
+    afterCommit.run(() -> {
+      for (int i = 0; i < next.size(); i++) {
+        port.sendLabel(lineId, id, next.get(i).sequence(), labels.get(i));
+      }
+    });
+  }
+
+  private void raise(ExceptionType type, String line, Long workOrderId, Integer sequence, String detail) {
+    ExceptionRecord e = ExceptionRecord.raise(lines.nextExceptionId(), type, line, workOrderId, sequence, now(), detail);
+    lines.insert(e);
+    LOG.warning(() -> "line exception " + e.id() + " " + type + ": " + detail);
+  }
+
+  private WorkOrder lock(long id) {
+    return orders.lock(id).orElseThrow(() -> notFound(id));
+  }
+
+  private WorkOrderUnit unit(long id, int sequence) {
+    return orders.unit(id, sequence).orElseThrow(() -> WorkOrderException.notFound("sequence", sequence,
+        "work order " + id + " has no unit " + sequence));
+  }
+
+  private WorkOrderView view(WorkOrder wo) {
+    return WorkOrderView.of(wo, Reconciliation.of(orders.counts(wo.id())));
+  }
+
+  private static WorkOrderException notFound(long id) {
+    return WorkOrderException.notFound("id", id, "there is no work order " + id);
+  }
+
+  private static String name(WorkOrder wo) {
+    return "WO-" + wo.id();
+  }
+
+  private static String describe(WorkOrder wo) {
+    return "line " + wo.line() + ", GTIN " + wo.gtin().value() + ", lot " + wo.lot().value() + ", expiry "
+        + wo.expiry().value() + ", quantity " + wo.quantity() + ", markets " + wo.markets();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,35 @@
+package org.custodia.line.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.custodia.line.domain.LineRepository;
+import org.custodia.line.domain.ProductionLine;
+
+/**
+ * The packaging lines of the embedded default (system property {@code custodia.demo-data=true}): line-1
+ * and line-2, 16 units between printer and camera, a reject unconfirmed for 5 seconds stops the line.
+ * Lines already configured are left as they are.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class LineDemoData {
+
+  @Inject LineRepository lines;
+
+  @PostConstruct
+  void load() {
+    if (!Boolean.getBoolean("custodia.demo-data")) {
+      return;
+    }
+    for (String id : new String[] {"line-1", "line-2"}) {
+      if (lines.line(id).isEmpty()) {
+        lines.save(new ProductionLine(id, "Packaging " + id + " (demo)", 16, Duration.ofSeconds(5), true));
+      }
+    }
+  }
+}

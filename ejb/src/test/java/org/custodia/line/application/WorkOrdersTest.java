@@ -1,0 +1,472 @@
+package org.custodia.line.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.custodia.gs1.ExpiryDate;
+import org.custodia.gs1.Gtin;
+import org.custodia.gs1.LotNumber;
+import org.custodia.line.domain.ExceptionRecord;
+import org.custodia.line.domain.ExceptionType;
+import org.custodia.line.domain.LineState;
+import org.custodia.line.domain.Market;
+import org.custodia.line.domain.ProductFacts;
+import org.custodia.line.domain.ProductionLine;
+import org.custodia.line.domain.RejectReason;
+import org.custodia.line.domain.UnitRef;
+import org.custodia.line.domain.UnitStatus;
+import org.custodia.line.domain.WorkOrderException;
+import org.custodia.line.infrastructure.persistence.JdbcLineStore;
+import org.custodia.platform.DomainException.Kind;
+import org.custodia.platform.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The work order use cases and the print-and-verify loop on the migrated H2 database (the real schema and
+ * SQL, migrated once for the class and emptied before each test), with an in-memory line and serial supply.
+ */
+@Tag("LINE-2")
+class WorkOrdersTest {
+
+  static final Gtin GTIN = Gtin.of("09506000134352");
+  static final Gtin UNKNOWN = Gtin.of("09506000134369");
+
+  @TempDir static Path dir;
+  static DataSource database;
+  static Connection keepOpen;
+  JdbcLineStore store;
+  InMemoryLine line;
+  FakeSerials serials;
+  TestClock clock;
+  List<String> audit;
+  WorkOrders service;
+
+  /** A clock the test moves. */
+  static final class TestClock extends Clock {
+    Instant now = Instant.parse("2026-11-27T08:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+  }
+
+  @BeforeAll
+  static void migrate() throws Exception {
+    database = TestDatabases.migrated(dir);
+    // H2 closes a file database with its last connection; one kept open spares reopening it per statement
+    keepOpen = database.getConnection();
+  }
+
+  @AfterAll
+  static void release() throws Exception {
+    keepOpen.close();
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+      for (String table : List.of("line_exception", "work_order_unit", "work_order", "production_line")) {
+        s.executeUpdate("DELETE FROM " + table);
+      }
+    }
+    store = new JdbcLineStore(database);
+    store.save(new ProductionLine("line-1", "Line 1", 4, Duration.ofSeconds(5), true));
+    store.save(new ProductionLine("line-2", "Line 2", 4, Duration.ofSeconds(5), false));
+    line = new InMemoryLine();
+    serials = new FakeSerials();
+    clock = new TestClock();
+    audit = new ArrayList<>();
+    service = newService();
+  }
+
+  /** A service on the same database: what a restarted server has. */
+  WorkOrders newService() {
+    Products products = gtin -> gtin.equals(GTIN) ? Optional.of(new ProductFacts(GTIN, "99999-134-52")) : Optional.empty();
+    return new WorkOrders(store, store, line, serials, products, Runnable::run,
+        (action, type, id, detail) -> audit.add(action + " " + id + " " + detail), clock, 10);
+  }
+
+  long create(String lineId, int quantity, boolean byQa) {
+    return service.create(new NewWorkOrder(lineId, GTIN, LotNumber.of("L1"), ExpiryDate.of("281231"), quantity,
+        List.of(Market.US, Market.EU)), byQa ? "qa" : "supply", byQa).id();
+  }
+
+  void read(int sequence, String grade) {
+    service.onCameraRead("line-1", sequence, line.label(sequence).label().elementString(), grade, clock.instant());
+  }
+
+  static String code(String serial) {
+    return "(01)09506000134352(17)281231(10)L1(21)" + serial;
+  }
+
+  String serialOf(long id, int sequence) {
+    return store.unit(id, sequence).orElseThrow().serial();
+  }
+
+  @Test
+  void createdByQaIsReleasedWithItsPoolAndAudited() {
+    // when
+    WorkOrderView wo = service.view(create("line-1", 50, true));
+
+    // then
+    assertEquals("RELEASED", wo.status());
+    assertEquals(42L, wo.poolId());
+    assertEquals(List.of("US", "EU"), wo.markets());
+    assertEquals(1, serials.pools);
+    assertTrue(audit.get(0).startsWith("work-order.create " + wo.id()), audit.toString());
+  }
+
+  @Test
+  void createdBySupplyChainWaitsForQaRelease() {
+    // given
+    long id = create("line-1", 50, false);
+    assertEquals("CREATED", service.view(id).status());
+    assertEquals(0, serials.pools);
+
+    // when / then
+    assertEquals("invalid-transition", assertThrows(WorkOrderException.class, () -> service.start(id)).code());
+    WorkOrderView released = service.release(id, "qa");
+    assertEquals("RELEASED", released.status());
+    assertEquals("qa", released.releasedBy());
+    assertEquals("RUNNING", service.start(id).status());
+  }
+
+  @Test
+  void refusesAnUnknownLineOrProductNamingTheField() {
+    WorkOrderException l = assertThrows(WorkOrderException.class, () -> create("line-9", 5, true));
+    assertEquals(Kind.INVALID, l.kind());
+    assertEquals("line", l.field());
+    assertEquals("line-9", l.value());
+    WorkOrderException p = assertThrows(WorkOrderException.class, () -> service.create(new NewWorkOrder("line-1",
+        UNKNOWN, LotNumber.of("L1"), ExpiryDate.of("281231"), 5, List.of(Market.EU)), "qa", true));
+    assertEquals("gtin", p.field());
+    assertEquals(UNKNOWN.value(), p.value());
+    assertEquals("id", assertThrows(WorkOrderException.class, () -> service.view(999)).field());
+  }
+
+  @Test
+  @Tag("LINE-4")
+  void startSendsTheLinesWindowOfLabelsAfterDrawingABlockOfSerials() {
+    // given
+    long id = create("line-1", 25, true);
+
+    // when
+    WorkOrderView wo = service.start(id);
+
+    // then four labels (the window) went out, from one block of ten serials
+    assertEquals("RUNNING", wo.status());
+    assertEquals(List.of(10), serials.draws);
+    assertEquals(4, line.labels.size());
+    assertEquals(4, wo.printed());
+    assertEquals(4, wo.inFlight());
+    assertEquals(10, wo.serialsAllocated());
+    InMemoryLine.Label first = line.label(1);
+    assertEquals(id, first.workOrderId());
+    assertEquals("line-1", first.line());
+    assertEquals(code(serialOf(id, 1)), first.label().elementString());
+    assertEquals(Market.US, first.label().market());
+    assertEquals("NDC 99999-134-52", first.label().humanReadable().get(0));
+  }
+
+  @Test
+  @Tag("LINE-3")
+  void goodReadsAreCommissionedAndRefillTheWindowUntilTheQuantityIsGood() {
+    // given
+    long id = create("line-1", 25, true);
+    service.start(id);
+
+    // when every label is read good, in order
+    for (int seq = 1; seq <= line.labels.size(); seq++) {
+      read(seq, "A");
+    }
+
+    // then exactly 25 units were printed, all good and commissioned once, drawn in blocks
+    WorkOrderView wo = service.view(id);
+    assertEquals(25, line.labels.size());
+    assertEquals(25, wo.good());
+    assertEquals(25, wo.printed());
+    assertEquals(0, wo.inFlight());
+    assertEquals(25, serials.commissioned.size());
+    assertEquals(25, serials.commissioned.stream().distinct().count());
+    assertEquals(List.of(10, 10, 5), serials.draws);
+
+    // when closed
+    WorkOrderView closed = service.close(id, "operator");
+
+    // then
+    assertEquals("CLOSED", closed.status());
+    assertTrue(closed.reconciled());
+    assertEquals(closed.printed(), closed.good() + closed.rejected() + closed.sampled() + closed.destroyed());
+    assertEquals(0, closed.unused());
+    assertTrue(serials.unused.isEmpty());
+  }
+
+  @Test
+  @Tag("LINE-3")
+  @Tag("EXC-1")
+  void defectsAreRejectedWithReasonsAndDuplicateAndForeignCodesRaiseExceptions() {
+    // given
+    long id = create("line-1", 10, true);
+    service.start(id);
+
+    // when
+    read(1, "B");
+    read(2, "D");
+    service.onCameraRead("line-1", 3, null, null, clock.instant());
+    String serial5 = serialOf(id, 5);
+    service.onCameraRead("line-1", 4, code(serial5), "A", clock.instant());
+    service.onCameraRead("line-1", 5, code(serial5), "A", clock.instant());
+    service.onCameraRead("line-1", 6, "(01)09506000134352(17)281231(10)OTHER(21)" + serialOf(id, 6), "A",
+        clock.instant());
+
+    // then
+    assertEquals(List.of(RejectReason.LOW_GRADE, RejectReason.UNREADABLE, RejectReason.WRONG_CODE,
+        RejectReason.DUPLICATE, RejectReason.FOREIGN_CODE), line.rejects.stream().map(InMemoryLine.Reject::reason).toList());
+    assertEquals(List.of(new UnitRef(id, 2), new UnitRef(id, 3), new UnitRef(id, 4), new UnitRef(id, 5),
+        new UnitRef(id, 6)), line.rejects.stream().map(InMemoryLine.Reject::unit).toList());
+    assertEquals("LOW_GRADE", store.unit(id, 2).orElseThrow().reason());
+    assertEquals("D", store.unit(id, 2).orElseThrow().grade());
+    List<ExceptionView> raised = service.exceptions(ExceptionRecord.Status.OPEN, id, 10);
+    assertEquals(List.of("FOREIGN_CODE", "DUPLICATE_CODE"), raised.stream().map(ExceptionView::type).toList());
+    assertEquals(5, raised.get(1).sequence());
+    assertEquals("line-1", raised.get(1).line());
+    assertEquals(List.of(serialOf(id, 1)), serials.commissioned);
+    WorkOrderView wo = service.view(id);
+    assertEquals(1, wo.good());
+    assertEquals(5, wo.rejected());
+    assertEquals(10, wo.printed());
+    assertEquals(4, wo.inFlight());
+  }
+
+  @Test
+  void closeReconcilesDefectsDestroysUnverifiedUnitsAndReturnsUnprintedSerials() {
+    // given a run with one good, one rejected (confirmed), one sample and one destroyed unit
+    long id = create("line-1", 25, true);
+    service.start(id);
+    read(1, "A");
+    read(2, "F");
+    service.onRejectConfirmed("line-1", new UnitRef(id, 2));
+    service.sample(id, 3);
+    service.destroy(id, 4, "dropped");
+    assertEquals(8, line.labels.size());
+
+    // when closed while running, units 5..8 still on the way
+    WorkOrderView wo = service.close(id, "qa");
+
+    // then
+    assertEquals("CLOSED", wo.status());
+    assertEquals("qa", wo.closedBy());
+    assertEquals(8, wo.printed());
+    assertEquals(1, wo.good());
+    assertEquals(1, wo.rejected());
+    assertEquals(1, wo.sampled());
+    assertEquals(5, wo.destroyed());
+    assertEquals(2, wo.unused());
+    assertEquals(wo.printed(), wo.good() + wo.rejected() + wo.sampled() + wo.destroyed());
+    assertEquals(wo.serialsAllocated(), wo.printed() + wo.unused());
+    assertTrue(wo.reconciled());
+    assertEquals("NOT_VERIFIED_AT_CLOSE", store.unit(id, 5).orElseThrow().reason());
+    assertEquals("dropped", store.unit(id, 4).orElseThrow().reason());
+    assertEquals(java.util.Set.of(serialOf(id, 9), serialOf(id, 10)), serials.unused);
+    assertEquals(List.of("WO-" + id + " closed: never printed"), serials.unusedReasons);
+    assertEquals(0, service.exceptions(ExceptionRecord.Status.OPEN, id, 10).size());
+
+    // and a closed order takes no read: the pack is rejected and an exception raised
+    service.onCameraRead("line-1", 5, code(serialOf(id, 5)), "A", clock.instant());
+    assertEquals(RejectReason.NOT_EXPECTED, line.rejects.get(line.rejects.size() - 1).reason());
+    assertEquals(1, serials.commissioned.size());
+    assertEquals("invalid-transition", assertThrows(WorkOrderException.class, () -> service.close(id, "qa")).code());
+  }
+
+  @Test
+  @Tag("LINE-3")
+  @Tag("EXC-1")
+  void aRejectNotConfirmedInTimeStopsTheLineUntilQaResolvesIt() {
+    // given a reject
+    long id = create("line-1", 10, true);
+    service.start(id);
+    read(1, "F");
+
+    // when the timeout has not passed yet / then nothing happens
+    clock.advance(Duration.ofSeconds(4));
+    assertEquals(0, service.checkRejectTimeouts());
+    assertTrue(line.stops.isEmpty());
+
+    // when it has passed
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(1, service.checkRejectTimeouts());
+
+    // then the line is stopped, once, and an exception is open
+    assertEquals(List.of("line-1"), line.stops);
+    assertEquals("STOPPED_BY_EXCEPTION", service.view(id).status());
+    assertEquals(0, service.checkRejectTimeouts());
+    List<ExceptionView> open = service.exceptions(ExceptionRecord.Status.OPEN, id, 10);
+    assertEquals(1, open.size());
+    assertEquals("REJECT_NOT_CONFIRMED", open.get(0).type());
+    assertEquals(1, open.get(0).sequence());
+    int sent = line.labels.size();
+
+    // when the operator tries to resume / then refused
+    assertEquals("open-exceptions", assertThrows(WorkOrderException.class, () -> service.resume(id)).code());
+
+    // when QA resolves it, the reject counts as confirmed, and the line resumes
+    ExceptionView resolved = service.resolve(open.get(0).id(), "qa", "pack found in the reject bin");
+    assertEquals("RESOLVED", resolved.status());
+    assertEquals("qa", resolved.resolvedBy());
+    assertNotNull(store.unit(id, 1).orElseThrow().rejectConfirmedAt());
+    assertEquals("RUNNING", service.resume(id).status());
+    read(2, "A");
+    assertEquals(sent + 1, line.labels.size());
+    assertEquals("exception-resolved",
+        assertThrows(WorkOrderException.class, () -> service.resolve(open.get(0).id(), "qa", "again")).code());
+  }
+
+  @Test
+  @Tag("LINE-3")
+  void aConfirmedRejectDoesNotStopTheLine() {
+    long id = create("line-1", 10, true);
+    service.start(id);
+    read(1, "F");
+    service.onRejectConfirmed("line-1", new UnitRef(id, 1));
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(0, service.checkRejectTimeouts());
+    assertTrue(line.stops.isEmpty());
+    assertEquals("RUNNING", service.view(id).status());
+  }
+
+  @Test
+  @Tag("LINE-3")
+  void onALineConfiguredNotToStopAMissingConfirmationOnlyRaisesAnException() {
+    long id = create("line-2", 10, true);
+    service.start(id);
+    service.onCameraRead("line-2", 1, null, null, clock.instant());
+    clock.advance(Duration.ofSeconds(6));
+    assertEquals(1, service.checkRejectTimeouts());
+    assertTrue(line.stops.isEmpty());
+    assertEquals("RUNNING", service.view(id).status());
+    assertEquals("REJECT_NOT_CONFIRMED", service.exceptions(ExceptionRecord.Status.OPEN, id, 10).get(0).type());
+  }
+
+  @Test
+  void oneOrderRunsOnALineAtATime() {
+    // given
+    long first = create("line-1", 10, true);
+    long second = create("line-1", 10, true);
+    service.start(first);
+
+    // when / then
+    WorkOrderException e = assertThrows(WorkOrderException.class, () -> service.start(second));
+    assertEquals("line-busy", e.code());
+    assertEquals("line", e.field());
+    assertEquals("line-1", e.value());
+    service.close(first, "operator");
+    assertEquals("RUNNING", service.start(second).status());
+  }
+
+  @Test
+  void readsWhilePausedAreStillJudgedButNoLabelIsSent() {
+    long id = create("line-1", 10, true);
+    service.start(id);
+    service.pause(id);
+    read(1, "A");
+    assertEquals(4, line.labels.size());
+    assertEquals(1, service.view(id).good());
+    service.resume(id);
+    assertEquals(5, line.labels.size());
+  }
+
+  @Test
+  @Tag("EXC-1")
+  void aReadTheOrderDidNotExpectIsRejectedAndRaised() {
+    // with no order on the line
+    service.onCameraRead("line-1", 1, code("000000000001"), "A", clock.instant());
+    assertEquals(RejectReason.NOT_EXPECTED, line.rejects.get(0).reason());
+    ExceptionView e = service.exceptions(ExceptionRecord.Status.OPEN, null, 10).get(0);
+    assertEquals("UNEXPECTED_READ", e.type());
+    assertNull(e.workOrderId());
+
+    // for a sequence no label was sent for
+    long id = create("line-1", 10, true);
+    service.start(id);
+    service.onCameraRead("line-1", 9, code(serialOf(id, 9)), "A", clock.instant());
+    assertEquals(new UnitRef(id, 9), line.rejects.get(1).unit());
+    assertEquals("ALLOCATED", store.unit(id, 9).orElseThrow().status().name());
+    assertTrue(serials.commissioned.isEmpty());
+  }
+
+  @Test
+  @Tag("EXC-1")
+  void aLineFaultStopsTheOrderAndAStopPausesIt() {
+    long id = create("line-1", 10, true);
+    service.start(id);
+    service.onLineState("line-1", LineState.STOPPED);
+    assertEquals("PAUSED", service.view(id).status());
+    service.resume(id);
+    service.onLineState("line-1", LineState.FAULT);
+    assertEquals("STOPPED_BY_EXCEPTION", service.view(id).status());
+    assertEquals(ExceptionType.LINE_FAULT.name(), service.exceptions(null, id, 10).get(0).type());
+  }
+
+  @Test
+  @Tag("LINE-4")
+  void aRestartedServerContinuesTheRunFromTheDatabaseAndReconcilesExactly() {
+    // given a run interrupted after three reads (the server's memory is lost; the database is not)
+    long id = create("line-1", 12, true);
+    service.start(id);
+    read(1, "A");
+    read(2, "A");
+    read(3, "F");
+    service = newService();
+
+    // when the reads continue on the new service
+    service.onRejectConfirmed("line-1", new UnitRef(id, 3));
+    for (int seq = 4; seq <= line.labels.size(); seq++) {
+      read(seq, "A");
+    }
+    WorkOrderView wo = service.close(id, "qa");
+
+    // then nothing was lost or commissioned twice
+    assertEquals(12, wo.good());
+    assertEquals(1, wo.rejected());
+    assertEquals(13, wo.printed());
+    assertEquals(wo.printed(), wo.good() + wo.rejected() + wo.sampled() + wo.destroyed());
+    assertEquals(wo.serialsAllocated(), wo.printed() + wo.unused());
+    assertEquals(12, serials.commissioned.stream().distinct().count());
+    assertEquals(UnitStatus.UNUSED, store.unit(id, 14).map(u -> u.status()).orElse(UnitStatus.UNUSED));
+  }
+}
