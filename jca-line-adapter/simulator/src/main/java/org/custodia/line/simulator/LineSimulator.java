@@ -22,7 +22,21 @@ import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.eclipse.milo.opcua.stack.core.security.CertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
+import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
+import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.MemoryTrustListManager;
+import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.eclipse.milo.opcua.stack.core.Stack;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
@@ -129,6 +143,7 @@ public final class LineSimulator implements AutoCloseable {
     if (server != null || closed) {
       return;
     }
+    Set<EndpointConfig> endpoints = new java.util.LinkedHashSet<>();
     EndpointConfig endpoint = EndpointConfig.newBuilder()
         .setBindAddress(config.bindAddress())
         .setHostname(config.hostname())
@@ -139,12 +154,32 @@ public final class LineSimulator implements AutoCloseable {
         .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
         .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
         .build();
+    endpoints.add(endpoint);
+    boolean secure = !config.username().isEmpty();
+    if (secure) {
+      endpoints.add(EndpointConfig.newBuilder()
+          .setBindAddress(config.bindAddress())
+          .setHostname(config.hostname())
+          .setBindPort(config.port())
+          .setPath("")
+          .setCertificate(identity().certificate())
+          .setSecurityPolicy(SecurityPolicy.Basic256Sha256)
+          .setSecurityMode(MessageSecurityMode.SignAndEncrypt)
+          .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME)
+          .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
+          .build());
+    }
     OpcUaServerConfig serverConfig = OpcUaServerConfig.builder()
         .setApplicationUri("urn:custodia:line-simulator")
         .setProductUri("urn:custodia:line-simulator")
         .setApplicationName(LocalizedText.english("Custodia packaging line simulator"))
-        .setEndpoints(Set.of(endpoint))
-        .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
+        .setEndpoints(endpoints)
+        .setCertificateManager(secure ? identity().certificateManager() : null)
+        .setIdentityValidator(secure
+            ? new CompositeValidator(AnonymousIdentityValidator.INSTANCE,
+                new UsernameIdentityValidator(c -> config.username().equals(c.getUsername())
+                    && config.password().equals(c.getPassword())))
+            : AnonymousIdentityValidator.INSTANCE)
         .setLimits(new OpcUaServerConfigLimits() {
           @Override
           public Double getMinPublishingInterval() {
@@ -168,6 +203,50 @@ public final class LineSimulator implements AutoCloseable {
     server = s;
     LOG.log(Level.INFO, "Line simulator listening on {0} with lines {1}",
         new Object[] {config.endpointUrl(), config.lineIds()});
+  }
+
+  /** The server's certificate and key (made once per simulator) and its certificate manager. */
+  public record Identity(X509Certificate certificate, CertificateManager certificateManager) {}
+
+  private Identity identity;
+
+  /**
+   * The server's identity for the Basic256Sha256 endpoint: a self-signed certificate made on first
+   * use; every client certificate is accepted (a simulator, not a line to protect).
+   */
+  public synchronized Identity identity() {
+    if (identity == null) {
+      try {
+        KeyPair pair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+        X509Certificate cert = new SelfSignedCertificateBuilder(pair)
+            .setCommonName("Custodia line simulator")
+            .setOrganization("Custodia")
+            .setApplicationUri("urn:custodia:line-simulator")
+            .addDnsName(config.hostname())
+            .addIpAddress("127.0.0.1")
+            .build();
+        var trustList = new MemoryTrustListManager();
+        var quarantine = new MemoryCertificateQuarantine();
+        var factory = new RsaSha256CertificateFactory() {
+          @Override
+          protected KeyPair createRsaSha256KeyPair() {
+            return pair;
+          }
+
+          @Override
+          protected X509Certificate[] createRsaSha256CertificateChain(KeyPair keyPair) {
+            return new X509Certificate[] {cert};
+          }
+        };
+        var group = DefaultApplicationGroup.createAndInitialize(trustList,
+            new MemoryCertificateStore(), factory,
+            new CertificateValidator.InsecureCertificateValidator());
+        identity = new Identity(cert, new DefaultCertificateManager(quarantine, group));
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot make the simulator's certificate", e);
+      }
+    }
+    return identity;
   }
 
   /** Stops the OPC UA server (every client loses its connection); the lines go on. */

@@ -11,7 +11,8 @@ import org.custodia.line.simulator.model.LineSettings;
 /**
  * Runs the simulator alone: {@code java -jar custodia-line-simulator.jar --port 4840 --lines
  * line-1,line-2 --speed 400}; more options: {@code --bind}, {@code --host}, {@code --seed}, {@code
- * --unreadable}, {@code --wrong}, {@code --duplicate}, {@code --low-grade}, {@code --missed-confirmations}
+ * --unreadable}, {@code --wrong}, {@code --user} and {@code --password} (adds a Basic256Sha256
+ * SignAndEncrypt endpoint for that user), {@code --duplicate}, {@code --low-grade}, {@code --missed-confirmations}
  * (rates 0 to 1), {@code --units-per-case}, {@code --cases-per-pallet}. Stops on Ctrl-C.
  */
 public final class Main {
@@ -59,7 +60,9 @@ public final class Main {
         Integer.parseInt(o.getOrDefault("port", "4840")),
         SimulatorConfig.lines(o.getOrDefault("lines", "line-1,line-2")),
         line,
-        o.containsKey("seed") ? Long.valueOf(o.get("seed")) : null);
+        o.containsKey("seed") ? Long.valueOf(o.get("seed")) : null,
+        o.getOrDefault("user", ""),
+        o.getOrDefault("password", ""));
   }
 
   static Map<String, String> options(String[] args) {

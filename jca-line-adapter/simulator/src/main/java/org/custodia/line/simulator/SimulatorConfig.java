@@ -13,10 +13,19 @@ import org.custodia.line.simulator.model.LineSettings;
  * @param lineIds the lines, e.g. {@code line-1}, {@code line-2}
  * @param line how each line starts out
  * @param seed the random seed of the defects, or null for a random one
+ * @param username when not empty, a second endpoint Basic256Sha256 SignAndEncrypt for this user
+ *     (the production setup of the adapter, for tests); the None endpoint stays
+ * @param password that user's password
  */
 public record SimulatorConfig(
     String bindAddress, String hostname, int port, List<String> lineIds, LineSettings line,
-    Long seed) {
+    Long seed, String username, String password) {
+
+  /** Security None only. */
+  public SimulatorConfig(String bindAddress, String hostname, int port, List<String> lineIds,
+      LineSettings line, Long seed) {
+    this(bindAddress, hostname, port, lineIds, line, seed, "", "");
+  }
 
   /** Checks the values. */
   public SimulatorConfig {
@@ -29,6 +38,8 @@ public record SimulatorConfig(
         throw new IllegalArgumentException("line ID must be 1 to 64 of A-Z a-z 0-9 . _ -, got " + id);
       }
     }
+    username = username == null ? "" : username;
+    password = password == null ? "" : password;
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be 1 to 65535, got " + port);
     }
