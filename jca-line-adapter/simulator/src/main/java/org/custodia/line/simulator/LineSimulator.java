@@ -50,7 +50,7 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
  * when the server is stopped or restarted ({@link #restart}): like a line's controller behind a
  * broken network, they keep their state, sequence numbers and the messages to send again.
  *
- * <p>All work runs on the executors given: the application server's managed executors in the
+ * <p>All work runs on the executors given: pools of the application server's managed threads in the
  * embedded default, plain pools when run alone. Milo's own event loop is shared with the resource
  * adapter in the EAR; {@link SharedStackUsers} decides who releases it.
  */
@@ -263,7 +263,7 @@ public final class LineSimulator implements AutoCloseable {
       s.shutdown().get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
       LOG.log(Level.WARNING, "the line simulator's server did not stop cleanly", e);
     }
     LOG.info("Line simulator server stopped");

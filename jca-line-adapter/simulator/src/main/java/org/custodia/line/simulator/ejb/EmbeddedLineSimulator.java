@@ -7,9 +7,11 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodia.line.simulator.LineSimulator;
@@ -23,7 +25,9 @@ import org.custodia.line.simulator.model.LineSettings;
  * custodia.line.simulator.enabled} (default true; the production scripts set false), {@code
  * custodia.line.simulator.port} (4840), {@code custodia.line.simulator.lines} (line-1,line-2),
  * {@code custodia.line.simulator.speed} (400 units/min). Milo comes from the RAR's class loader; the
- * work runs on the server's managed executors.
+ * work runs on pools of the server's managed threads
+ * (ManagedThreadFactory): the managed executors refuse work while the server suspends for shutdown,
+ * which would break the OPC UA server's own shutdown.
  */
 @Singleton
 @Startup
@@ -33,9 +37,10 @@ public class EmbeddedLineSimulator {
   private static final Logger LOG = Logger.getLogger(EmbeddedLineSimulator.class.getName());
   private static final String P = "custodia.line.simulator.";
 
-  @Resource private ManagedExecutorService executor;
+  @Resource private ManagedThreadFactory threads;
 
-  @Resource private ManagedScheduledExecutorService scheduler;
+  private ExecutorService executor;
+  private ScheduledExecutorService scheduler;
 
   private LineSimulator simulator;
 
@@ -53,6 +58,8 @@ public class EmbeddedLineSimulator {
         SimulatorConfig.lines(System.getProperty(P + "lines", String.join(",", d.lineIds()))),
         LineSettings.defaults().withSpeed(Integer.getInteger(P + "speed", 400)),
         null);
+    executor = Executors.newCachedThreadPool(threads);
+    scheduler = Executors.newScheduledThreadPool(2, threads);
     simulator = new LineSimulator(config, executor, scheduler);
     try {
       simulator.start();
@@ -68,6 +75,10 @@ public class EmbeddedLineSimulator {
     if (simulator != null) {
       simulator.close();
       simulator = null;
+    }
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      executor.shutdownNow();
     }
   }
 
