@@ -22,12 +22,22 @@ public final class Deployments {
    * application (its EJBs, datasource and queues), without changing the application's own modules.
    */
   public static EnterpriseArchive earWithProbe(Class<?>... testClasses) {
+    return earWithProbe(war -> {}, testClasses);
+  }
+
+  /**
+   * As {@link #earWithProbe(Class[])}, with more in the probe, e.g. a {@code WEB-INF/jboss-ejb3.xml}
+   * that binds a test MDB to a resource adapter.
+   */
+  public static EnterpriseArchive earWithProbe(
+      java.util.function.Consumer<WebArchive> more, Class<?>... testClasses) {
     EnterpriseArchive ear = ear();
     WebArchive probe =
         ShrinkWrap.create(WebArchive.class, "test.war")
             .addClasses(testClasses)
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .addAsLibraries(jarOf(Awaitility.class), jarOf(Matcher.class));
+    more.accept(probe);
     ear.addAsModule(Testable.archiveToTest(probe));
     String app = new String(readAll(ear.get("META-INF/application.xml").getAsset().openStream()), StandardCharsets.UTF_8);
     app =

@@ -1,0 +1,42 @@
+package org.custodia.validation.oq.line;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import org.custodia.line.api.AggregationScan;
+import org.custodia.line.api.CameraRead;
+import org.custodia.line.api.LineEventListener;
+import org.custodia.line.api.LineStateChange;
+import org.custodia.line.api.RejectConfirmed;
+
+/**
+ * A message-driven bean on the line adapter (bound by the probe's jboss-ejb3.xml), listening to both
+ * lines of the embedded default, that records what it is given.
+ */
+@MessageDriven(
+    name = "LineEventRecorder",
+    activationConfig = @ActivationConfigProperty(propertyName = "lineIds", propertyValue = "line-1,line-2"))
+public class LineEventRecorder implements LineEventListener {
+
+  @EJB private RecordedLineEvents recorded;
+
+  @Override
+  public void onCameraRead(CameraRead read) {
+    recorded.add(read);
+  }
+
+  @Override
+  public void onRejectConfirmed(RejectConfirmed confirmation) {
+    recorded.add(confirmation);
+  }
+
+  @Override
+  public void onLineState(LineStateChange change) {
+    recorded.add(change);
+  }
+
+  @Override
+  public void onAggregationScan(AggregationScan scan) {
+    recorded.add(scan);
+  }
+}
