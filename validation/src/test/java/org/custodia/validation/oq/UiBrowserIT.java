@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -80,6 +81,8 @@ class UiBrowserIT {
   @BeforeEach
   void startLoggedOut() {
     await = new WebDriverWait(driver, WAIT);
+    // an AJAX update may replace an element between finding it and reading it: look again
+    await.ignoring(StaleElementReferenceException.class);
     driver.get(Api.BASE + "/login.xhtml");
     driver.manage().deleteAllCookies();
   }
