@@ -2,6 +2,7 @@ package org.custodia.validation.pq;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,10 @@ import org.custodia.epcis.domain.StoredEvent;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
 import org.custodia.epcis.infrastructure.persistence.JdbcEventStore;
 import org.custodia.platform.DatabaseMigration;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 
 /**
  * The data set of the epcis-query benchmark (issue 3, EPC-2): a pharma supply-chain history of a
@@ -60,6 +64,17 @@ public final class EventDataSet {
   static final String URL_OPTIONS = ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH";
 
   private static final int BATCH = 2_000;
+  /**
+   * H2 settings of the bulk load only ({@code pq.dataset.h2}): MVStore writes a chunk of the changed pages
+   * at most once a minute instead of every half second. The server opens the file later with its own URL;
+   * the setting, which H2 keeps in the file, is set back to the migrated file's value before the end.
+   */
+  static final String LOAD_OPTIONS = System.getProperty("pq.dataset.h2", ";WRITE_DELAY=60000");
+  /**
+   * Unsaved changes (MiB) after which MVStore writes a chunk ({@code pq.dataset.write.mb}, default 1024;
+   * 0 keeps H2's 19 MiB).
+   */
+  private static final int WRITE_BUFFER_MB = Integer.getInteger("pq.dataset.write.mb", 1024);
   private static final String[] ITEM_REFS = {"013435", "013442", "013459", "021266", "021273", "034502"};
   private static final int PHARMACIES = 200;
   private static final int DISTRIBUTION_CENTRES = 4;
@@ -117,10 +132,25 @@ public final class EventDataSet {
     h2.setUser("sa");
     h2.setPassword("sa");
     DatabaseMigration.migrate(h2, EventDataSet.class.getClassLoader());
+    // WRITE_DELAY persists in the file when set: the server gets the value a migrated file has
+    List<String> restore = new ArrayList<>();
+    try (Connection c = h2.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT DISTINCT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+            + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      while (rs.next()) {
+        restore.add("SET " + rs.getString(1) + " " + rs.getString(2));
+      }
+    }
+    h2.setURL("jdbc:h2:" + dir.resolve("custodia") + URL_OPTIONS + LOAD_OPTIONS);
+    System.out.println("  load settings: URL options '" + LOAD_OPTIONS + "', write buffer "
+        + (WRITE_BUFFER_MB == 0 ? "H2's" : WRITE_BUFFER_MB + " MiB"));
     long started = System.nanoTime();
     EventDataSet set = new EventDataSet(events, seed, dir.resolve("stop"));
     try (Connection c = h2.getConnection()) {
       c.setAutoCommit(false);
+      if (WRITE_BUFFER_MB > 0) {
+        writeBuffer(c, WRITE_BUFFER_MB);
+      }
       set.generate(c);
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM epcis_event")) {
         rs.next();
@@ -132,6 +162,12 @@ public final class EventDataSet {
       }
       // bulk loading leaves most of the file as superseded pages; the server would only compact it
       // slowly, so the set is handed over compacted
+      try (Statement s = c.createStatement()) {
+        for (String setting : restore) {
+          s.execute(setting);
+        }
+      }
+      c.commit();
       System.out.printf("  compacting the database file (%d MiB)%n", Files.size(dir.resolve("custodia.mv.db")) / 1024 / 1024);
       try (Statement s = c.createStatement()) {
         s.execute("SHUTDOWN COMPACT");
@@ -148,6 +184,24 @@ public final class EventDataSet {
         "epcis-dataset: %d events (%d pallets, %d cases, %d units) in %.0f s, %.0f events/s; database %d MiB%n",
         events, set.pallets, set.cases, set.units, seconds, events / seconds,
         Files.size(dir.resolve("custodia.mv.db")) / 1024 / 1024);
+  }
+
+  /**
+   * Raises the unsaved-memory threshold after which MVStore writes a chunk (H2 offers no setting for it):
+   * every chunk rewrites the changed pages of the randomly filled indexes and the undo log, so fewer,
+   * larger chunks write a third of the bytes. The field is H2's internal state (checked against 2.2.224);
+   * a bulk-load-only measure, the server never sees it.
+   */
+  private static void writeBuffer(Connection c, int mib) throws SQLException {
+    try {
+      MVStore store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
+          .getMvStore();
+      Field f = MVStore.class.getDeclaredField("autoCommitMemory");
+      f.setAccessible(true);
+      f.setInt(store, mib * 1024 * 1024);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException("cannot set MVStore's write buffer (H2 version changed?)", e);
+    }
   }
 
   private static void wipe(Path dir) throws IOException {
