@@ -487,26 +487,7 @@ class EventBrowserIT {
     return driver.findElements(by).isEmpty() ? "" : driver.findElement(by).getText().strip();
   }
 
-  /** Saves the whole page, as {@link UiBrowserIT} does. */
   private static void screenshot(String name) {
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    Dimension before = driver.manage().window().getSize();
-    long page =
-        ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
-    long chrome =
-        ((Number) js.executeScript("return window.outerHeight - window.innerHeight;")).longValue();
-    try {
-      driver
-          .manage()
-          .window()
-          .setSize(new Dimension(before.getWidth(), (int) Math.min(page + chrome, 4000)));
-      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-      Files.copy(
-          shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } finally {
-      driver.manage().window().setSize(before);
-    }
+    browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
   }
 }

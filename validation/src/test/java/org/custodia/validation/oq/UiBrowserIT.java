@@ -364,28 +364,7 @@ class UiBrowserIT {
     return Boolean.TRUE.equals(loaded);
   }
 
-  /**
-   * Saves the whole page, not just the viewport, by growing the window to the page for the shot.
-   */
   private static void screenshot(String name) {
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    Dimension before = driver.manage().window().getSize();
-    long page =
-        ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
-    long chrome =
-        ((Number) js.executeScript("return window.outerHeight - window.innerHeight;")).longValue();
-    try {
-      driver
-          .manage()
-          .window()
-          .setSize(new Dimension(before.getWidth(), (int) Math.min(page + chrome, 4000)));
-      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-      Files.copy(
-          shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } finally {
-      driver.manage().window().setSize(before);
-    }
+    browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
   }
 }

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -49,6 +53,23 @@ public final class Browser implements AutoCloseable {
 
   public ChromeDriver driver() {
     return driver;
+  }
+
+  /** Saves the whole page, not just the viewport, by growing the window to the page for the shot. */
+  public void screenshot(Path file) {
+    JavascriptExecutor js = driver;
+    Dimension before = driver.manage().window().getSize();
+    long page = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
+    long chrome = ((Number) js.executeScript("return window.outerHeight - window.innerHeight;")).longValue();
+    try {
+      driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(page + chrome, 4000)));
+      File shot = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
   }
 
   @Override
