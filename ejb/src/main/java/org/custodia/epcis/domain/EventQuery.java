@@ -39,33 +39,6 @@ public record EventQuery(
     List<String> wdReadPoints,
     List<String> wdBizLocations) {
 
-  /** A query without conditions on indexed fields. */
-  public EventQuery(
-      List<String> eventTypes,
-      OffsetDateTime geEventTime,
-      OffsetDateTime ltEventTime,
-      OffsetDateTime geRecordTime,
-      OffsetDateTime ltRecordTime,
-      List<String> actions,
-      List<String> bizSteps,
-      List<String> dispositions,
-      List<String> readPoints,
-      List<String> bizLocations,
-      List<String> eventIds,
-      Map<List<String>, List<String>> epcsByRoles,
-      Map<String, List<String>> bizTransactions,
-      Map<String, List<String>> sources,
-      Map<String, List<String>> destinations,
-      boolean orderByRecordTime,
-      boolean ascending,
-      Integer eventCountLimit,
-      int perPage,
-      Cursor after) {
-    this(eventTypes, geEventTime, ltEventTime, geRecordTime, ltRecordTime, actions, bizSteps, dispositions, readPoints,
-        bizLocations, eventIds, epcsByRoles, bizTransactions, sources, destinations, orderByRecordTime, ascending,
-        eventCountLimit, perPage, after, List.of(), List.of(), List.of());
-  }
-
   /** How a {@link FieldCondition} compares. */
   public enum Comparison {
     EQ, GT, GE, LT, LE, EXISTS

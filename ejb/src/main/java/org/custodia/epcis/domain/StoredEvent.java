@@ -50,28 +50,6 @@ public record StoredEvent(
     namespaces = Map.copyOf(namespaces);
   }
 
-  /** An ordinary event (no error declaration) without indexed fields beyond the columns and role tables. */
-  public StoredEvent(
-      String eventId,
-      String eventType,
-      OffsetDateTime eventTime,
-      String eventTimeZoneOffset,
-      String action,
-      String bizStep,
-      String disposition,
-      String readPoint,
-      String bizLocation,
-      Map<String, List<String>> epcsByRole,
-      List<TypedValue> bizTransactions,
-      List<TypedValue> sources,
-      List<TypedValue> destinations,
-      String lot,
-      String expiry,
-      String document) {
-    this(eventId, eventType, eventTime, eventTimeZoneOffset, action, bizStep, disposition, readPoint, bizLocation,
-        epcsByRole, bizTransactions, sources, destinations, lot, expiry, document, List.of(), Map.of(), false);
-  }
-
   /** The epcList (ObjectEvent) or childEPCs-free EPCs of the event. */
   public List<String> epcs() {
     return epcsByRole.getOrDefault("EPC", List.of());

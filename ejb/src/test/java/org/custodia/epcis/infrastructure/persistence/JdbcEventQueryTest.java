@@ -70,7 +70,7 @@ class JdbcEventQueryTest {
   private static EventQuery q(Map<List<String>, List<String>> epcs, List<String> types, List<String> bizSteps,
       Map<String, List<String>> biz, Map<String, List<String>> dest, boolean asc, int perPage, EventQuery.Cursor after) {
     return new EventQuery(types, null, null, null, null, List.of(), bizSteps, List.of(), List.of(), List.of(), List.of(),
-        epcs, biz, Map.of(), dest, false, asc, null, perPage, after);
+        epcs, biz, Map.of(), dest, false, asc, null, perPage, after, List.of(), List.of(), List.of());
   }
 
   @Test
