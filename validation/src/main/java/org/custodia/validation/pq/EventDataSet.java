@@ -75,6 +75,13 @@ public final class EventDataSet {
    * 0 keeps H2's 19 MiB).
    */
   private static final int WRITE_BUFFER_MB = Integer.getInteger("pq.dataset.write.mb", 1024);
+  /**
+   * Events after which the load commits, compacts the file ({@code SHUTDOWN COMPACT}) and reopens it
+   * ({@code pq.dataset.compact.every}, default 1,500,000; 0 never): with the big write buffer the file grows
+   * about 11 KiB per stored event before compaction (about 0.7 KiB after), so 10 million events in one go
+   * would need about 110 GB of disk.
+   */
+  private static final long COMPACT_EVERY = Long.getLong("pq.dataset.compact.every", 1_500_000);
   private static final String[] ITEM_REFS = {"013435", "013442", "013459", "021266", "021273", "034502"};
   private static final int PHARMACIES = 200;
   private static final int DISTRIBUTION_CENTRES = 4;
@@ -84,6 +91,7 @@ public final class EventDataSet {
   private static final String SOURCE = "pq-dataset";
 
   private final Path stopFile;
+  private final Path dbFile;
   private long target;
   private final SplittableRandom random;
   private final List<String> pending = new ArrayList<>();
@@ -111,8 +119,9 @@ public final class EventDataSet {
   /** A line of samples.txt, valid when its whole history ({@code complete} and earlier) got stored. */
   private record Sample(String line, Instant complete) {}
 
-  private EventDataSet(long target, long seed, Path stopFile) {
+  private EventDataSet(long target, long seed, Path stopFile, Path dbFile) {
     this.target = target;
+    this.dbFile = dbFile;
     this.stopFile = stopFile;
     this.random = new SplittableRandom(seed);
     // about 304 events per pallet of 12 cases of 15 units: sample about 4,000 units and 1,500 pallets
@@ -145,13 +154,8 @@ public final class EventDataSet {
     System.out.println("  load settings: URL options '" + LOAD_OPTIONS + "', write buffer "
         + (WRITE_BUFFER_MB == 0 ? "H2's" : WRITE_BUFFER_MB + " MiB"));
     long started = System.nanoTime();
-    EventDataSet set = new EventDataSet(events, seed, dir.resolve("stop"));
-    try (Connection c = h2.getConnection()) {
-      c.setAutoCommit(false);
-      if (WRITE_BUFFER_MB > 0) {
-        writeBuffer(c, WRITE_BUFFER_MB);
-      }
-      set.generate(c);
+    EventDataSet set = new EventDataSet(events, seed, dir.resolve("stop"), dir.resolve("custodia.mv.db"));
+    try (Connection c = set.generate(h2)) {
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM epcis_event")) {
         rs.next();
         long counted = rs.getLong(1);
@@ -215,8 +219,20 @@ public final class EventDataSet {
     }
   }
 
-  private void generate(Connection c) throws SQLException {
+  private static Connection open(DataSource h2) throws SQLException {
+    Connection c = h2.getConnection();
+    c.setAutoCommit(false);
+    if (WRITE_BUFFER_MB > 0) {
+      writeBuffer(c, WRITE_BUFFER_MB);
+    }
+    return c;
+  }
+
+  /** Generates and stores the set; returns the open connection (the caller checks and compacts). */
+  private Connection generate(DataSource h2) throws SQLException, IOException {
+    Connection c = open(h2);
     JdbcEventStore store = new JdbcEventStore(sameConnection(c));
+    long compactedAt = 0;
     long began = System.nanoTime();
     long lastReport = began;
     long reportedAt = 0;
@@ -249,7 +265,22 @@ public final class EventDataSet {
           System.out.printf("  stopped early on %s at %,d events%n", stopFile, stored);
         }
       }
+      if (COMPACT_EVERY > 0 && stored - compactedAt >= COMPACT_EVERY && stored < target) {
+        // everything stored is committed (flush commits); what is pending or due later stays in memory
+        long t = System.nanoTime();
+        long before = Files.size(dbFile);
+        try (Statement s = c.createStatement()) {
+          s.execute("SHUTDOWN COMPACT");
+        }
+        c.close();
+        c = open(h2);
+        store = new JdbcEventStore(sameConnection(c));
+        compactedAt = stored;
+        System.out.printf("  compacted at %,d events: %,d MiB to %,d MiB in %.0f s%n", stored, before / 1024 / 1024,
+            Files.size(dbFile) / 1024 / 1024, (System.nanoTime() - t) / 1e9);
+      }
     }
+    return c;
   }
 
   /** The samples whose whole history is stored (the set ends at an instant; later events are not in it). */
