@@ -31,6 +31,15 @@ public interface LineControl {
    */
   void reject(String line, UnitRef unit, RejectReason reason);
 
+  /**
+   * Tells the reject station of {@code line} to take off a pack the application did not label, named by the
+   * line's own reference {@code lineRef} (a read the order did not expect).
+   */
+  void rejectPack(String line, String lineRef, RejectReason reason);
+
   /** Stops {@code line} (a reject not confirmed in time, LINE-3); {@code reason} is for the operator. */
   void stop(String line, String reason);
+
+  /** Starts {@code line}: an order started or resumed on it (called after commit). */
+  void start(String line);
 }

@@ -28,6 +28,7 @@ public class RejectWatchdog {
   void check() {
     try {
       service.checkRejectTimeouts();
+      service.checkMissedReads();
     } catch (RuntimeException e) {
       // the next tick tries again; nothing is lost, the overdue rejects stay in the database
       LOG.log(Level.WARNING, "reject watchdog failed: " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +46,8 @@ public class WorkOrderService {
   @Inject Products products;
   @Inject AfterCommit afterCommit;
   @Inject AuditTrail audit;
+  @Inject LineActivity activity;
+  @Inject Instance<LineAggregation> aggregation;
   @Resource SessionContext session;
 
   private WorkOrders workOrders;
@@ -52,7 +55,7 @@ public class WorkOrderService {
   @PostConstruct
   void init() {
     workOrders = new WorkOrders(orders, lines, port, serials, products, afterCommit, audit::done,
-        Clock.systemUTC(), BLOCK);
+        Clock.systemUTC(), BLOCK, activity, aggregation.isResolvable() ? aggregation.get() : null);
   }
 
   @RolesAllowed({Roles.QA, Roles.SUPPLY_CHAIN, Roles.ADMIN})
@@ -116,6 +119,32 @@ public class WorkOrderService {
     workOrders.onCameraRead(line, sequence, elementString, grade, timestamp);
   }
 
+  /** A camera read from the line adapter, processed once; see {@link WorkOrders#onCameraRead(String, long, String, String, String, Instant)}. */
+  @RolesAllowed(Roles.OPERATOR)
+  public void onCameraRead(String line, long lineSequence, String lineRef, String code, String grade,
+      Instant timestamp) {
+    workOrders.onCameraRead(line, lineSequence, lineRef, code, grade, timestamp);
+  }
+
+  /** A reject confirmation from the line adapter, processed once. */
+  @RolesAllowed(Roles.OPERATOR)
+  public void onRejectConfirmed(String line, long lineSequence, String lineRef) {
+    workOrders.onRejectConfirmed(line, lineSequence, lineRef);
+  }
+
+  /** A case or pallet closed on the line, from the line adapter, processed once. */
+  @RolesAllowed(Roles.OPERATOR)
+  public void onAggregationScan(String line, long lineSequence, LineAggregation.Level level, String parentCode,
+      List<String> childCodes, Instant timestamp) {
+    workOrders.onAggregationScan(line, lineSequence, level, parentCode, childCodes, timestamp);
+  }
+
+  /** The last message of {@code line} whose processing committed, -1 when none (the adapter resumes after it). */
+  @RolesAllowed(Roles.OPERATOR)
+  public long processedUpTo(String line) {
+    return lines.processedUpTo(line);
+  }
+
   /** See {@link WorkOrders#onRejectConfirmed}. */
   @RolesAllowed(Roles.OPERATOR)
   public void onRejectConfirmed(String line, UnitRef unit) {
@@ -138,6 +167,16 @@ public class WorkOrderService {
   @RolesAllowed(Roles.OPERATOR)
   public int checkRejectTimeouts() {
     return workOrders.checkRejectTimeouts();
+  }
+
+  /** How long a sent label may wait for its camera read; system property {@code custodia.line.missed-read-ms}. */
+  static final java.time.Duration MISSED_READ_AFTER =
+      java.time.Duration.ofMillis(Long.getLong("custodia.line.missed-read-ms", 30_000));
+
+  /** Destroys and raises units never read by the camera; see {@link WorkOrders#checkMissedReads}. */
+  @RolesAllowed(Roles.OPERATOR)
+  public int checkMissedReads() {
+    return workOrders.checkMissedReads(MISSED_READ_AFTER);
   }
 
   private String caller() {

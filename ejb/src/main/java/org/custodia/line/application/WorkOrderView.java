@@ -18,10 +18,14 @@ public record WorkOrderView(long id, String line, String gtin, String lot, Strin
     OffsetDateTime startedAt, String closedBy, OffsetDateTime closedAt) {
 
   static WorkOrderView of(WorkOrder w, Reconciliation r) {
+    return of(w, r, 0, 0);
+  }
+
+  static WorkOrderView of(WorkOrder w, Reconciliation r, int cases, int pallets) {
     return new WorkOrderView(w.id(), w.line(), w.gtin().value(), w.lot().value(), w.expiry().value(),
         w.quantity(), w.markets().stream().map(Enum::name).toList(), w.status().name(), w.poolId(),
         w.serialsAllocated(), r.printed(), r.good(), r.rejected(), r.sampled(), r.destroyed(), r.unused(),
-        r.inFlight(), 0, 0, r.balanced(), w.createdBy(), w.createdAt(), w.releasedBy(), w.releasedAt(),
+        r.inFlight(), cases, pallets, r.balanced(), w.createdBy(), w.createdAt(), w.releasedBy(), w.releasedAt(),
         w.startedAt(), w.closedBy(), w.closedAt());
   }
 }

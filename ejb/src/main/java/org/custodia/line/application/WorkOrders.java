@@ -57,9 +57,23 @@ public class WorkOrders {
   private final AuditLog audit;
   private final Clock clock;
   private final int block;
+  private final LineActivity activity;
+  private final LineAggregation aggregation;
 
   public WorkOrders(WorkOrderRepository orders, LineRepository lines, LineControl port, SerialSupply serials,
       Products products, AfterCommit afterCommit, AuditLog audit, Clock clock, int block) {
+    this(orders, lines, port, serials, products, afterCommit, audit, clock, block, null, null);
+  }
+
+  /**
+   * @param activity told after each commit what happened (the dashboard); null tells nobody
+   * @param aggregation records the cases and pallets the line closes; null leaves aggregation scans unprocessed
+   */
+  public WorkOrders(WorkOrderRepository orders, LineRepository lines, LineControl port, SerialSupply serials,
+      Products products, AfterCommit afterCommit, AuditLog audit, Clock clock, int block, LineActivity activity,
+      LineAggregation aggregation) {
+    this.activity = activity;
+    this.aggregation = aggregation;
     this.orders = orders;
     this.lines = lines;
     this.port = port;
@@ -97,6 +111,7 @@ public class WorkOrders {
     wo.assignPool(serials.poolFor(wo.gtin(), wo.markets(), wo.quantity(), name(wo)));
     orders.update(wo);
     audit.done("work-order.release", "WorkOrder", String.valueOf(id), "serial pool " + wo.poolId());
+    changed(wo);
     return view(wo);
   }
 
@@ -109,9 +124,11 @@ public class WorkOrders {
           "line " + wo.line() + " is running work order " + o.id() + " (" + o.status() + ")");
     });
     wo.start(now());
+    startLine(wo.line());
     fill(wo, line);
     orders.update(wo);
     audit.done("work-order.start", "WorkOrder", String.valueOf(id), "on " + wo.line());
+    changed(wo);
     return view(wo);
   }
 
@@ -121,6 +138,7 @@ public class WorkOrders {
     wo.pause();
     orders.update(wo);
     audit.done("work-order.pause", "WorkOrder", String.valueOf(id), "paused");
+    changed(wo);
     return view(wo);
   }
 
@@ -128,9 +146,11 @@ public class WorkOrders {
   public WorkOrderView resume(long id) {
     WorkOrder wo = lock(id);
     wo.resume(lines.openStoppingExceptions(id));
+    startLine(wo.line());
     fill(wo, lines.line(wo.line()).orElseThrow());
     orders.update(wo);
     audit.done("work-order.resume", "WorkOrder", String.valueOf(id), "resumed");
+    changed(wo);
     return view(wo);
   }
 
@@ -166,6 +186,7 @@ public class WorkOrders {
     audit.done("work-order.close", "WorkOrder", String.valueOf(id), "reconciled: printed " + r.printed()
         + " = good " + r.good() + " + rejected " + r.rejected() + " + sampled " + r.sampled() + " + destroyed "
         + r.destroyed() + " (" + inFlight.size() + " not verified at close); unused " + r.unused());
+    changed(wo);
     return view(wo);
   }
 
@@ -201,6 +222,73 @@ public class WorkOrders {
   // ---- inbound from the line ----
 
   /**
+   * A camera read as the line adapter delivers it: message {@code lineSequence} of {@code line}, about the
+   * pack the line tracks as {@code lineRef} (the {@link UnitRef} its label was sent with). Processed once:
+   * a message delivered again (after a crash, the adapter asks the line to resend from the last message
+   * recorded as processed) is recognised and ignored. A pack whose reference names no unit of the order on
+   * the line is rejected and raised.
+   */
+  public void onCameraRead(String line, long lineSequence, String lineRef, String code, String grade,
+      Instant timestamp) {
+    if (!lines.markProcessed(line, lineSequence, now())) {
+      LOG.fine(() -> "camera read " + lineSequence + " of " + line + " was processed before");
+      return;
+    }
+    Optional<UnitRef> ref = UnitRef.parse(lineRef);
+    Optional<WorkOrder> on = orders.lockOnLine(line);
+    if (ref.isPresent() && on.isPresent() && ref.get().workOrderId() == on.get().id()) {
+      onCameraRead(line, ref.get().sequence(), code, grade, timestamp);
+      return;
+    }
+    port.rejectPack(line, lineRef, RejectReason.NOT_EXPECTED);
+    raise(ExceptionType.UNEXPECTED_READ, line, on.map(WorkOrder::id).orElse(null), null, "read of pack " + lineRef
+        + " on " + line + (on.isEmpty() ? " while no work order is on the line" : ", which is no unit of work order "
+        + on.get().id()) + "; the pack is rejected");
+    told(new LineActivity.Read(line, on.map(WorkOrder::id).orElse(0L), 0, null, code, grade,
+        RejectReason.NOT_EXPECTED.name(), timestamp));
+  }
+
+  /** A reject confirmation as the line adapter delivers it; processed once (see the camera read). */
+  public void onRejectConfirmed(String line, long lineSequence, String lineRef) {
+    if (!lines.markProcessed(line, lineSequence, now())) {
+      return;
+    }
+    UnitRef.parse(lineRef).ifPresentOrElse(ref -> onRejectConfirmed(line, ref),
+        () -> LOG.fine(() -> "reject of pack " + lineRef + " on " + line + " confirmed"));
+  }
+
+  /**
+   * A case packer's or pallet station's scan as the line adapter delivers it; processed once. The case or
+   * pallet goes to the aggregation feature for the order on the line; one it refuses raises an exception.
+   */
+  public void onAggregationScan(String line, long lineSequence, LineAggregation.Level level, String parentCode,
+      List<String> childCodes, Instant timestamp) {
+    if (!lines.markProcessed(line, lineSequence, now())) {
+      return;
+    }
+    if (aggregation == null) {
+      onAggregationScan(line, level.name(), parentCode, childCodes);
+      return;
+    }
+    Optional<WorkOrder> on = orders.lockOnLine(line);
+    if (on.isEmpty()) {
+      raise(ExceptionType.AGGREGATION_REFUSED, line, null, null, level + " " + parentCode + " closed on " + line
+          + " while no work order is on the line");
+      return;
+    }
+    WorkOrder wo = on.get();
+    ProductionLine pl = lines.line(line).orElseThrow();
+    int configured = level == LineAggregation.Level.CASE ? pl.unitsPerCase() : pl.casesPerPallet();
+    LineAggregation.Packed packed = aggregation.packed(line, wo.id(), level, parentCode, childCodes, configured,
+        false, timestamp);
+    if (!packed.accepted()) {
+      raise(ExceptionType.AGGREGATION_REFUSED, line, wo.id(), null, level + " " + parentCode + " refused: "
+          + packed.reason());
+    }
+    changed(wo);
+  }
+
+  /**
    * A camera read of the pack that carries unit {@code sequence} of the order on {@code line}.
    *
    * @param code the decoded data (raw with GS separators, with or without symbology identifier, or
@@ -226,6 +314,7 @@ public class WorkOrders {
       return;
     }
     WorkOrderUnit unit = found.get();
+    skipMissedReads(wo, sequence);
     CameraVerdict v = CameraVerdict.judge(wo, unit, code, PrintGrade.parse(grade),
         serial -> orders.unitBySerial(wo.id(), serial));
     OffsetDateTime now = now();
@@ -248,6 +337,27 @@ public class WorkOrders {
     orders.updateUnits(changed);
     fill(wo, lines.line(line).orElseThrow());
     orders.update(wo);
+    told(new LineActivity.Read(line, wo.id(), sequence, unit.serial(), code, grade,
+        v.good() ? "GOOD" : v.reject().name(), readTime.toInstant()));
+  }
+
+  /**
+   * Units travel from printer to camera in the order their labels were sent: a read of unit {@code sequence}
+   * means every earlier unit still PRINTED was missed — its label never printed (a crash between the commit
+   * and the printer) or its pack passed unseen. They are destroyed (never commissioned), and raised.
+   */
+  private void skipMissedReads(WorkOrder wo, int sequence) {
+    List<WorkOrderUnit> missed = orders.unitsIn(wo.id(), UnitStatus.PRINTED).stream()
+        .filter(u -> u.sequence() < sequence).toList();
+    if (missed.isEmpty()) {
+      return;
+    }
+    OffsetDateTime now = now();
+    missed.forEach(u -> u.destroy("NOT_READ_BY_CAMERA", now));
+    orders.updateUnits(missed);
+    raise(ExceptionType.MISSED_READ, wo.line(), wo.id(), missed.get(0).sequence(), missed.size()
+        + " unit(s) of " + name(wo) + " never read by the camera before unit " + sequence + " (first "
+        + missed.get(0).ref() + "): destroyed, not commissioned");
   }
 
   /** The reject station confirmed it took off the pack of {@code unit}. */
@@ -266,12 +376,31 @@ public class WorkOrders {
    * stops the order by exception.
    */
   public void onLineState(String line, LineState state) {
+    Instant at = clock.instant();
+    afterCommit.run(() -> {
+      if (activity != null) {
+        activity.lineState(line, state.name(), at);
+      }
+    });
     Optional<WorkOrder> on = orders.lockOnLine(line);
+    if (on.isPresent() && state == LineState.RUNNING && on.get().resumeAfterReconnect()) {
+      WorkOrder wo = on.get();
+      fill(wo, lines.line(line).orElseThrow());
+      orders.update(wo);
+      audit.done("work-order.resume", "WorkOrder", String.valueOf(wo.id()), "line " + line + " connected again");
+      changed(wo);
+      return;
+    }
     if (on.isEmpty() || on.get().status() != WorkOrderStatus.RUNNING) {
       return;
     }
     WorkOrder wo = on.get();
-    if (state == LineState.STOPPED) {
+    if (state == LineState.DISCONNECTED) {
+      wo.pauseForDisconnect();
+      orders.update(wo);
+      audit.done("work-order.pause", "WorkOrder", String.valueOf(wo.id()), "line " + line + " disconnected");
+      changed(wo);
+    } else if (state == LineState.STOPPED) {
       wo.pause();
       orders.update(wo);
       audit.done("work-order.pause", "WorkOrder", String.valueOf(wo.id()), "line " + line + " reported STOPPED");
@@ -280,6 +409,7 @@ public class WorkOrders {
       orders.update(wo);
       raise(ExceptionType.LINE_FAULT, line, wo.id(), null, "line " + line + " reported a fault");
     }
+    changed(wo);
   }
 
   /**
@@ -318,6 +448,40 @@ public class WorkOrders {
     return found;
   }
 
+  /**
+   * Units whose label was sent more than {@code after} ago and that the camera never read, on running orders:
+   * their packs are not coming (the label never reached the printer — a lost connection or a crash between
+   * the commit and the print — or the pack fell off before the camera). They are destroyed, never
+   * commissioned, raised as MISSED_READ, and the window refills, so a run never stalls on them. Returns how
+   * many were found.
+   */
+  public int checkMissedReads(java.time.Duration after) {
+    List<WorkOrderUnit> stale = orders.printedBefore(now().minus(after));
+    Map<Long, List<WorkOrderUnit>> byOrder = new java.util.TreeMap<>();
+    stale.forEach(u -> byOrder.computeIfAbsent(u.workOrderId(), k -> new ArrayList<>()).add(u));
+    int found = 0;
+    for (Map.Entry<Long, List<WorkOrderUnit>> e : byOrder.entrySet()) {
+      WorkOrder wo = lock(e.getKey());
+      OffsetDateTime cutoff = now().minus(after);
+      List<WorkOrderUnit> missed = orders.unitsIn(wo.id(), UnitStatus.PRINTED).stream()
+          .filter(u -> u.printedAt() != null && u.printedAt().isBefore(cutoff)).toList();
+      if (wo.status() != WorkOrderStatus.RUNNING || missed.isEmpty()) {
+        continue;
+      }
+      OffsetDateTime now = now();
+      missed.forEach(u -> u.destroy("NOT_READ_BY_CAMERA", now));
+      orders.updateUnits(missed);
+      found += missed.size();
+      raise(ExceptionType.MISSED_READ, wo.line(), wo.id(), missed.get(0).sequence(), missed.size() + " unit(s) of "
+          + name(wo) + " not read by the camera within " + after.toMillis() + " ms of their label (first "
+          + missed.get(0).ref() + "): destroyed, not commissioned");
+      fill(wo, lines.line(wo.line()).orElseThrow());
+      orders.update(wo);
+      changed(wo);
+    }
+    return found;
+  }
+
   // ---- exceptions ----
 
   public List<ExceptionView> exceptions(ExceptionRecord.Status status, Long workOrderId, int limit) {
@@ -340,6 +504,11 @@ public class WorkOrders {
           .ifPresent(u -> orders.updateUnits(List.of(u)));
     }
     audit.done("line-exception.resolve", "LineException", String.valueOf(exceptionId), resolution);
+    afterCommit.run(() -> {
+      if (activity != null) {
+        activity.exceptionChanged(e.line(), e.id());
+      }
+    });
     return ExceptionView.of(e);
   }
 
@@ -394,6 +563,33 @@ public class WorkOrders {
     ExceptionRecord e = ExceptionRecord.raise(lines.nextExceptionId(), type, line, workOrderId, sequence, now(), detail);
     lines.insert(e);
     LOG.warning(() -> "line exception " + e.id() + " " + type + ": " + detail);
+    afterCommit.run(() -> {
+      if (activity != null) {
+        activity.exceptionChanged(line, e.id());
+      }
+    });
+  }
+
+  private void startLine(String line) {
+    afterCommit.run(() -> port.start(line));
+  }
+
+  private void changed(WorkOrder wo) {
+    String line = wo.line();
+    long id = wo.id();
+    afterCommit.run(() -> {
+      if (activity != null) {
+        activity.workOrderChanged(line, id);
+      }
+    });
+  }
+
+  private void told(LineActivity.Read read) {
+    afterCommit.run(() -> {
+      if (activity != null) {
+        activity.read(read);
+      }
+    });
   }
 
   private WorkOrder lock(long id) {
@@ -406,7 +602,9 @@ public class WorkOrders {
   }
 
   private WorkOrderView view(WorkOrder wo) {
-    return WorkOrderView.of(wo, Reconciliation.of(orders.counts(wo.id())));
+    Reconciliation r = Reconciliation.of(orders.counts(wo.id()));
+    return aggregation == null ? WorkOrderView.of(wo, r) : WorkOrderView.of(wo, r,
+        aggregation.count(wo.id(), LineAggregation.Level.CASE), aggregation.count(wo.id(), LineAggregation.Level.PALLET));
   }
 
   private static WorkOrderException notFound(long id) {

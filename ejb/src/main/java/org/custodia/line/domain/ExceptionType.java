@@ -11,7 +11,14 @@ public enum ExceptionType {
   /** The reject station did not confirm a reject in time (LINE-3). */
   REJECT_NOT_CONFIRMED(true),
   /** The line reported a fault. */
-  LINE_FAULT(true);
+  LINE_FAULT(true),
+  /**
+   * A unit whose label was sent was never read by the camera, though later units were: its label may never
+   * have been printed (a crash between commit and print) or the pack left the line unseen. Not commissioned.
+   */
+  MISSED_READ(false),
+  /** A case or pallet the line closed was refused by the aggregation rules (AGG-3). */
+  AGGREGATION_REFUSED(false);
 
   private final boolean stopsLine;
 

@@ -16,6 +16,18 @@ public interface LineRepository {
   /** Adds the line, or replaces its settings. */
   void save(ProductionLine line);
 
+  /**
+   * The line's sequence number of the last message whose processing committed (LINE-1), or -1 when none
+   * was recorded.
+   */
+  long processedUpTo(String line);
+
+  /**
+   * Records that the message {@code sequence} of {@code line} is processed, in the caller's transaction;
+   * false when a message at or after it was recorded before (a message delivered again: do not process it).
+   */
+  boolean markProcessed(String line, long sequence, java.time.OffsetDateTime at);
+
   long nextExceptionId();
 
   void insert(ExceptionRecord exception);

@@ -4,5 +4,7 @@ package org.custodia.line.domain;
 public enum LineState {
   RUNNING,
   STOPPED,
-  FAULT
+  FAULT,
+  /** Not the line's own state: the adapter lost the connection to it (LINE-4). */
+  DISCONNECTED
 }

@@ -45,6 +45,13 @@ public class WorkOrder {
   private OffsetDateTime startedAt;
   private String closedBy;
   private OffsetDateTime closedAt;
+  private String pausedBy;
+
+  /** Who paused a PAUSED order. */
+  public static final String PAUSED_BY_OPERATOR = "OPERATOR";
+
+  /** The adapter lost the line: the order resumes by itself when the line is back. */
+  public static final String PAUSED_BY_DISCONNECT = "DISCONNECTED";
 
   /** Restores a stored work order; no rule is checked. */
   public WorkOrder(long id, String line, Gtin gtin, LotNumber lot, ExpiryDate expiry, int quantity,
@@ -137,6 +144,7 @@ public class WorkOrder {
   public void pause() {
     require("pause", WorkOrderStatus.RUNNING);
     status = WorkOrderStatus.PAUSED;
+    pausedBy = PAUSED_BY_OPERATOR;
   }
 
   /**
@@ -152,6 +160,7 @@ public class WorkOrder {
           + openStoppingExceptions + " exception(s) still open; QA resolves them before the line resumes");
     }
     status = WorkOrderStatus.RUNNING;
+    pausedBy = null;
   }
 
   /** RUNNING or PAUSED → STOPPED_BY_EXCEPTION; true when the order was on a running line. */
@@ -160,6 +169,7 @@ public class WorkOrder {
       return false;
     }
     status = WorkOrderStatus.STOPPED_BY_EXCEPTION;
+    pausedBy = null;
     return true;
   }
 
@@ -180,6 +190,7 @@ public class WorkOrder {
           + ", serials allocated " + serialsAllocated);
     }
     status = WorkOrderStatus.CLOSED;
+    pausedBy = null;
     closedBy = by;
     closedAt = now;
   }
@@ -303,6 +314,40 @@ public class WorkOrder {
 
   public String closedBy() {
     return closedBy;
+  }
+
+  /** Who paused the order ({@link #PAUSED_BY_OPERATOR}, {@link #PAUSED_BY_DISCONNECT}), null unless PAUSED. */
+  public String pausedBy() {
+    return pausedBy;
+  }
+
+  /** Restores who paused a stored order; returns this. */
+  public WorkOrder pausedBy(String by) {
+    this.pausedBy = by;
+    return this;
+  }
+
+  /**
+   * The line is gone (the adapter lost it): a running order pauses until the line is back. Returns whether
+   * the order was running.
+   */
+  public boolean pauseForDisconnect() {
+    if (status != WorkOrderStatus.RUNNING) {
+      return false;
+    }
+    status = WorkOrderStatus.PAUSED;
+    pausedBy = PAUSED_BY_DISCONNECT;
+    return true;
+  }
+
+  /** The line is back: an order the disconnect paused runs again. Returns whether it did. */
+  public boolean resumeAfterReconnect() {
+    if (status != WorkOrderStatus.PAUSED || !PAUSED_BY_DISCONNECT.equals(pausedBy)) {
+      return false;
+    }
+    status = WorkOrderStatus.RUNNING;
+    pausedBy = null;
+    return true;
   }
 
   public OffsetDateTime closedAt() {

@@ -42,4 +42,7 @@ public interface WorkOrderRepository {
    * exception was raised yet.
    */
   List<WorkOrderUnit> unconfirmedRejects();
+
+  /** Units of RUNNING orders still PRINTED (label sent, no camera verdict) since before {@code before}. */
+  List<WorkOrderUnit> printedBefore(java.time.OffsetDateTime before);
 }

@@ -16,6 +16,8 @@ class InMemoryLine implements LineControl {
   final List<Label> labels = new ArrayList<>();
   final List<Reject> rejects = new ArrayList<>();
   final List<String> stops = new ArrayList<>();
+  final List<String> starts = new ArrayList<>();
+  final List<String> packRejects = new ArrayList<>();
 
   @Override
   public void sendLabel(String line, long workOrderId, int unitSequence, LabelData label) {
@@ -28,8 +30,18 @@ class InMemoryLine implements LineControl {
   }
 
   @Override
+  public void rejectPack(String line, String lineRef, RejectReason reason) {
+    packRejects.add(lineRef + " " + reason);
+  }
+
+  @Override
   public void stop(String line, String reason) {
     stops.add(line);
+  }
+
+  @Override
+  public void start(String line) {
+    starts.add(line);
   }
 
   Label label(int sequence) {

@@ -100,7 +100,7 @@ class WorkOrdersTest {
   @BeforeEach
   void setUp() throws Exception {
     try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-      for (String table : List.of("line_exception", "work_order_unit", "work_order", "production_line")) {
+      for (String table : List.of("line_exception", "work_order_unit", "work_order", "line_inbound", "production_line")) {
         s.executeUpdate("DELETE FROM " + table);
       }
     }
@@ -118,8 +118,33 @@ class WorkOrdersTest {
   WorkOrders newService() {
     Products products = gtin -> gtin.equals(GTIN) ? Optional.of(new ProductFacts(GTIN, "99999-134-52")) : Optional.empty();
     return new WorkOrders(store, store, line, serials, products, Runnable::run,
-        (action, type, id, detail) -> audit.add(action + " " + id + " " + detail), clock, 10);
+        (action, type, id, detail) -> audit.add(action + " " + id + " " + detail), clock, 10, toldActivity, null);
   }
+
+  /** What the dashboard is told. */
+  final List<String> told = new ArrayList<>();
+
+  final LineActivity toldActivity = new LineActivity() {
+    @Override
+    public void read(Read read) {
+      told.add("read " + read.line() + " " + read.sequence() + " " + read.outcome());
+    }
+
+    @Override
+    public void workOrderChanged(String l, long workOrderId) {
+      told.add("order " + workOrderId);
+    }
+
+    @Override
+    public void exceptionChanged(String l, long exceptionId) {
+      told.add("exception " + exceptionId);
+    }
+
+    @Override
+    public void lineState(String l, String state, Instant at) {
+      told.add("state " + l + " " + state);
+    }
+  };
 
   long create(String lineId, int quantity, boolean byQa) {
     return service.create(new NewWorkOrder(lineId, GTIN, LotNumber.of("L1"), ExpiryDate.of("281231"), quantity,
@@ -468,5 +493,116 @@ class WorkOrdersTest {
     assertEquals(wo.serialsAllocated(), wo.printed() + wo.unused());
     assertEquals(12, serials.commissioned.stream().distinct().count());
     assertEquals(UnitStatus.UNUSED, store.unit(id, 14).map(u -> u.status()).orElse(UnitStatus.UNUSED));
+  }
+
+  // ---- messages as the line adapter delivers them ----
+
+  /** The camera read of unit {@code sequence} of order {@code id} as line message {@code lineSequence}. */
+  void lineRead(long lineSequence, long id, int sequence, String grade) {
+    service.onCameraRead("line-1", lineSequence, new UnitRef(id, sequence).toString(),
+        line.label(sequence).label().elementString(), grade, clock.instant());
+  }
+
+  @Test
+  @Tag("LINE-1")
+  @Tag("LINE-4")
+  void aLineMessageDeliveredAgainIsRecognisedAndNotProcessedTwice() {
+    // given an order running on line-1, the line at message 1000
+    long id = create("line-1", 10, true);
+    service.start(id);
+    assertEquals(-1, store.processedUpTo("line-1"));
+
+    // when the read of unit 1 arrives, then again (a crash before the adapter knew), then unit 2's
+    lineRead(1000, id, 1, "A");
+    lineRead(1000, id, 1, "A");
+    lineRead(1001, id, 2, "A");
+
+    // then each unit was commissioned once and the line's position is recorded for the adapter
+    assertEquals(2, service.view(id).good());
+    assertEquals(2, serials.commissioned.size());
+    assertEquals(1001, store.processedUpTo("line-1"));
+    assertEquals(List.of("line-1"), line.starts);
+    assertTrue(told.contains("read line-1 1 GOOD"), told.toString());
+    assertTrue(told.contains("read line-1 2 GOOD"), told.toString());
+  }
+
+  @Test
+  @Tag("LINE-3")
+  @Tag("EXC-1")
+  void aPackTheOrderDidNotLabelIsRejectedByTheLinesOwnReference() {
+    long id = create("line-1", 10, true);
+    service.start(id);
+    service.onCameraRead("line-1", 7, "line-1-U0000042", code("000000000001"), "A", clock.instant());
+    service.onCameraRead("line-1", 8, new UnitRef(id + 1, 1).toString(), code("000000000002"), "A", clock.instant());
+
+    assertEquals(List.of("line-1-U0000042 NOT_EXPECTED", "WO-" + (id + 1) + "#1 NOT_EXPECTED"), line.packRejects);
+    assertEquals(0, service.view(id).good());
+    List<ExceptionView> raised = service.exceptions(null, id, 10);
+    assertEquals(2, raised.size());
+    assertTrue(raised.stream().allMatch(e -> e.type().equals(ExceptionType.UNEXPECTED_READ.name())));
+    assertTrue(raised.get(1).detail().contains("line-1-U0000042"), raised.get(1).detail());
+  }
+
+  @Test
+  @Tag("LINE-4")
+  void aLostLinePausesTheOrderAndItsReturnResumesIt() {
+    long id = create("line-1", 10, true);
+    service.start(id);
+    int sent = line.labels.size();
+
+    // the adapter loses the line: the order pauses and sends nothing more
+    service.onLineState("line-1", LineState.DISCONNECTED);
+    assertEquals("PAUSED", service.view(id).status());
+    lineRead(500, id, 1, "A");
+    assertEquals(sent, line.labels.size());
+
+    // the line is back: the order runs again by itself and refills its window
+    service.onLineState("line-1", LineState.RUNNING);
+    assertEquals("RUNNING", service.view(id).status());
+    assertEquals(sent + 1, line.labels.size());
+    assertTrue(told.contains("state line-1 DISCONNECTED") && told.contains("state line-1 RUNNING"), told.toString());
+
+    // an order the operator paused waits for the operator, whatever the line reports
+    service.pause(id);
+    service.onLineState("line-1", LineState.RUNNING);
+    assertEquals("PAUSED", service.view(id).status());
+  }
+
+  @Test
+  @Tag("LINE-3")
+  @Tag("LINE-4")
+  void unitsTheCameraNeverReadAreDestroyedNotCommissionedAndTheRunGoesOn() {
+    // given a window of 4 labels sent (units 1-4)
+    long id = create("line-1", 6, true);
+    service.start(id);
+
+    // when the camera's first read is of unit 3 (the labels of 1 and 2 never printed)
+    lineRead(10, id, 3, "A");
+
+    // then units 1 and 2 are destroyed, raised, never commissioned
+    assertEquals(UnitStatus.DESTROYED, store.unit(id, 1).orElseThrow().status());
+    assertEquals("NOT_READ_BY_CAMERA", store.unit(id, 2).orElseThrow().reason());
+    assertEquals(List.of(serialOf(id, 3)), serials.commissioned);
+    assertEquals(ExceptionType.MISSED_READ.name(), service.exceptions(null, id, 10).get(0).type());
+
+    // when unit 4's read never comes either: the watchdog gives it up after the configured time only
+    assertEquals(0, service.checkMissedReads(Duration.ofSeconds(30)));
+    clock.advance(Duration.ofSeconds(31));
+    int before = line.labels.size();
+    assertTrue(service.checkMissedReads(Duration.ofSeconds(30)) >= 1);
+    assertEquals(UnitStatus.DESTROYED, store.unit(id, 4).orElseThrow().status());
+    assertTrue(line.labels.size() > before, "the window refills");
+
+    // then the run completes and reconciles exactly
+    for (int seq = 5; seq <= line.labels.size(); seq++) {
+      if (store.unit(id, seq).orElseThrow().status() == UnitStatus.PRINTED) {
+        lineRead(100 + seq, id, seq, "A");
+      }
+    }
+    WorkOrderView wo = service.close(id, "qa");
+    assertEquals(6, wo.good());
+    assertEquals(wo.printed(), wo.good() + wo.rejected() + wo.sampled() + wo.destroyed());
+    assertEquals(wo.serialsAllocated(), wo.printed() + wo.unused());
+    assertEquals(6, serials.commissioned.stream().distinct().count());
   }
 }

@@ -137,34 +137,34 @@ class LineAdapterIT {
   @Tag("LINE-5")
   void labelsSentThroughThePoolComeBackAsCameraReadsInSequenceAndARejectIsConfirmed()
       throws Exception {
-    // given line-1 of the in-process simulator running, the MDB connected
-    awaitConnected("line-1");
+    // given line-8 of the in-process simulator running, the MDB connected
+    awaitConnected("line-8");
     int from = recorded.size();
     List<LabelData> labels = labels(200);
     try (LineConnection c = lines.getConnection()) {
-      c.setSpeed("line-1", 6000);
-      c.start("line-1");
+      c.setSpeed("line-8", 6000);
+      c.start("line-8");
 
       // when 200 units' label data is sent
       for (LabelData label : labels) {
-        c.sendLabel("line-1", label);
+        c.sendLabel("line-8", label);
       }
     }
 
     // then 200 camera reads of exactly those codes arrive in the order sent, numbers consecutive
-    await().atMost(Duration.ofSeconds(60)).until(() -> readsOf("line-1", labels).size() >= 200);
-    List<CameraRead> reads = readsOf("line-1", labels);
+    await().atMost(Duration.ofSeconds(60)).until(() -> readsOf("line-8", labels).size() >= 200);
+    List<CameraRead> reads = readsOf("line-8", labels);
     assertEquals(200, reads.size());
     for (int i = 0; i < 200; i++) {
       assertEquals(labels.get(i).elementString(), reads.get(i).elementString());
     }
-    assertConsecutive("line-1", from);
+    assertConsecutive("line-8", from);
 
     // and a reject of the latest unit is confirmed by the reject station
     String unitRef = reads.get(199).unitRef();
     try (LineConnection c = lines.getConnection()) {
-      c.reject("line-1", unitRef, "TEST");
-      LineStatus status = c.readLineState("line-1");
+      c.reject("line-8", unitRef, "TEST");
+      LineStatus status = c.readLineState("line-8");
       assertEquals(LineState.RUNNING, status.state());
       assertEquals(6000, status.unitsPerMinute());
     }
@@ -176,19 +176,19 @@ class LineAdapterIT {
   @Tag("LINE-4")
   void aLostServerIsReportedWithinFiveSecondsThenTheAdapterReconnectsAndDeliveryResumes()
       throws Exception {
-    // given line-2 running
-    awaitConnected("line-2");
+    // given line-9 running
+    awaitConnected("line-9");
     try (LineConnection c = lines.getConnection()) {
-      c.setSpeed("line-2", 6000);
-      c.start("line-2");
+      c.setSpeed("line-9", 6000);
+      c.start("line-9");
     }
     List<LabelData> before = labels(20);
     try (LineConnection c = lines.getConnection()) {
       for (LabelData l : before) {
-        c.sendLabel("line-2", l);
+        c.sendLabel("line-9", l);
       }
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> readsOf("line-2", before).size() == 20);
+    await().atMost(Duration.ofSeconds(30)).until(() -> readsOf("line-9", before).size() == 20);
     int from = recorded.size();
 
     // when the simulator's server stops (every connection cut) while the line goes on
@@ -196,29 +196,29 @@ class LineAdapterIT {
     simulator.stopServer();
 
     // then DISCONNECTED arrives within 5 s
-    await().atMost(Duration.ofSeconds(5)).until(() -> statesOf("line-2", from).stream()
+    await().atMost(Duration.ofSeconds(5)).until(() -> statesOf("line-9", from).stream()
         .anyMatch(s -> s.state() == LineState.DISCONNECTED));
     long detectedMs = (System.nanoTime() - cut) / 1_000_000;
     List<LabelData> during = labels(20);
-    during.forEach(l -> simulator.line("line-2").print(l));
+    during.forEach(l -> simulator.line("line-9").print(l));
 
     // and when the server is back, the adapter reconnects: RUNNING, then the reads made meanwhile
     simulator.startServer();
-    await().atMost(Duration.ofSeconds(30)).until(() -> statesOf("line-2", from).stream()
+    await().atMost(Duration.ofSeconds(30)).until(() -> statesOf("line-9", from).stream()
         .anyMatch(s -> s.state() == LineState.RUNNING));
-    await().atMost(Duration.ofSeconds(30)).until(() -> readsOf("line-2", during).size() == 20);
+    await().atMost(Duration.ofSeconds(30)).until(() -> readsOf("line-9", during).size() == 20);
     List<LabelData> after = labels(20);
     try (LineConnection c = lines.getConnection()) {
       for (LabelData l : after) {
-        c.sendLabel("line-2", l);
+        c.sendLabel("line-9", l);
       }
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> readsOf("line-2", after).size() == 20);
-    List<CameraRead> reads = readsOf("line-2", during);
+    await().atMost(Duration.ofSeconds(30)).until(() -> readsOf("line-9", after).size() == 20);
+    List<CameraRead> reads = readsOf("line-9", during);
     for (int i = 0; i < 20; i++) {
       assertEquals(during.get(i).elementString(), reads.get(i).elementString());
     }
-    assertConsecutive("line-2", from);
+    assertConsecutive("line-9", from);
     LOG.info("FIGURE line_disconnect_detected_ms=" + detectedMs + " ms");
   }
 
@@ -235,10 +235,10 @@ class LineAdapterIT {
   @Tag("LINE-4")
   void measuresTheRoundTripAndTheSustainedRate() throws Exception {
     // given both lines running as fast as the simulator goes
-    awaitConnected("line-1");
-    awaitConnected("line-2");
+    awaitConnected("line-8");
+    awaitConnected("line-9");
     try (LineConnection c = lines.getConnection()) {
-      for (String line : List.of("line-1", "line-2")) {
+      for (String line : List.of("line-8", "line-9")) {
         c.setSpeed(line, 600_000);
         c.start(line);
       }
@@ -254,7 +254,7 @@ class LineAdapterIT {
         int from = recorded.size();
         long t0 = System.nanoTime();
         sentAt.put(l.elementString(), t0);
-        c.sendLabel("line-1", l);
+        c.sendLabel("line-8", l);
         await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10)).until(() -> {
           List<Arrival> all = recorded.arrivals();
           return all.subList(from, all.size()).stream().anyMatch(
@@ -275,13 +275,13 @@ class LineAdapterIT {
     List<LabelData> burst1 = labels(1000);
     List<LabelData> burst2 = labels(1000);
     long t0 = System.nanoTime();
-    Future<?> sender1 = executor.submit(() -> send("line-1", burst1));
-    Future<?> sender2 = executor.submit(() -> send("line-2", burst2));
+    Future<?> sender1 = executor.submit(() -> send("line-8", burst1));
+    Future<?> sender2 = executor.submit(() -> send("line-9", burst2));
     sender1.get();
     sender2.get();
     long sentNanos = System.nanoTime() - t0;
     await().atMost(Duration.ofSeconds(120)).until(
-        () -> readsOf("line-1", burst1).size() == 1000 && readsOf("line-2", burst2).size() == 1000);
+        () -> readsOf("line-8", burst1).size() == 1000 && readsOf("line-9", burst2).size() == 1000);
     long allNanos = System.nanoTime() - t0;
     double rate = 2000 / (allNanos / 1e9);
     LOG.info(String.format("FIGURE line_roundtrip_p50_ms=%.2f ms", p50));
@@ -289,15 +289,15 @@ class LineAdapterIT {
     LOG.info(String.format("FIGURE line_send_rate=%.0f calls/s (two senders)", 2000 / (sentNanos / 1e9)));
     LOG.info(String.format("FIGURE line_sustained_rate=%.0f units/s (%.0f units/min per line)",
         rate, rate * 60 / 2));
-    List<CameraRead> r1 = readsOf("line-1", burst1);
-    List<CameraRead> r2 = readsOf("line-2", burst2);
+    List<CameraRead> r1 = readsOf("line-8", burst1);
+    List<CameraRead> r2 = readsOf("line-9", burst2);
     for (int i = 0; i < 1000; i++) {
       assertEquals(burst1.get(i).elementString(), r1.get(i).elementString());
       assertEquals(burst2.get(i).elementString(), r2.get(i).elementString());
     }
     assertTrue(p50 > 0);
     try (LineConnection c = lines.getConnection()) {
-      for (String line : List.of("line-1", "line-2")) {
+      for (String line : List.of("line-8", "line-9")) {
         c.setSpeed(line, 400);
       }
     }

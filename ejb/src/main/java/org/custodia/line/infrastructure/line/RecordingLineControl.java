@@ -37,8 +37,18 @@ public class RecordingLineControl implements LineControl {
   }
 
   @Override
+  public void rejectPack(String line, String lineRef, RejectReason reason) {
+    record("reject " + line + " " + lineRef + " " + reason);
+  }
+
+  @Override
   public void stop(String line, String reason) {
     record("stop " + line + ": " + reason);
+  }
+
+  @Override
+  public void start(String line) {
+    record("start " + line);
   }
 
   /** The commands recorded, oldest first. */

@@ -41,12 +41,13 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
 
   private static final String ORDER_COLUMNS = "id, line_id, gtin, lot, expiry, quantity, markets, status, pool_id,"
       + " serials_allocated, last_sent, created_by, created_at, released_by, released_at, started_at, closed_by,"
-      + " closed_at";
+      + " closed_at, paused_by";
   private static final String UNIT_COLUMNS = "work_order_id, seq_no, serial, pool_id, status, reason, grade,"
       + " allocated_at, printed_at, read_at, decided_at, reject_confirmed_at";
   private static final String EXCEPTION_COLUMNS = "id, exception_type, line_id, work_order_id, seq_no, raised_at,"
       + " detail, status, resolved_by, resolved_at, resolution";
-  private static final String LINE_COLUMNS = "line_id, name, window_size, reject_timeout_ms, stop_on_unconfirmed";
+  private static final String LINE_COLUMNS = "line_id, name, window_size, reject_timeout_ms, stop_on_unconfirmed,"
+      + " units_per_case, cases_per_pallet";
 
   @Resource(lookup = Jndi.DATASOURCE)
   DataSource dataSource;
@@ -78,9 +79,9 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
   @Override
   public void update(WorkOrder w) {
     update("UPDATE work_order SET status = ?, pool_id = ?, serials_allocated = ?, last_sent = ?, released_by = ?,"
-        + " released_at = ?, started_at = ?, closed_by = ?, closed_at = ? WHERE id = ?",
+        + " released_at = ?, started_at = ?, closed_by = ?, closed_at = ?, paused_by = ? WHERE id = ?",
         w.status().name(), w.poolId(), w.serialsAllocated(), w.lastSent(), w.releasedBy(), w.releasedAt(),
-        w.startedAt(), w.closedBy(), w.closedAt(), w.id());
+        w.startedAt(), w.closedBy(), w.closedAt(), w.pausedBy(), w.id());
   }
 
   @Override
@@ -159,6 +160,13 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
         + " ORDER BY u.work_order_id, u.seq_no", ExceptionType.REJECT_NOT_CONFIRMED.name());
   }
 
+  @Override
+  public List<WorkOrderUnit> printedBefore(OffsetDateTime before) {
+    return units("SELECT " + prefixed("u.", UNIT_COLUMNS) + " FROM work_order w JOIN work_order_unit u"
+        + " ON u.work_order_id = w.id WHERE w.status = 'RUNNING' AND u.status = 'PRINTED' AND u.printed_at < ?"
+        + " ORDER BY u.work_order_id, u.seq_no", before);
+  }
+
   // ---- lines ----
 
   @Override
@@ -179,12 +187,41 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
   @Override
   public void save(ProductionLine l) {
     Object[] values = {l.name(), l.windowSize(), l.rejectTimeout().toMillis(), l.stopOnUnconfirmedReject() ? 1 : 0,
-        l.id()};
-    if (update("UPDATE production_line SET name = ?, window_size = ?, reject_timeout_ms = ?, stop_on_unconfirmed = ?"
-        + " WHERE line_id = ?", values) == 0) {
-      update("INSERT INTO production_line (name, window_size, reject_timeout_ms, stop_on_unconfirmed, line_id)"
-          + " VALUES (?, ?, ?, ?, ?)", values);
+        l.unitsPerCase(), l.casesPerPallet(), l.id()};
+    if (update("UPDATE production_line SET name = ?, window_size = ?, reject_timeout_ms = ?, stop_on_unconfirmed = ?,"
+        + " units_per_case = ?, cases_per_pallet = ? WHERE line_id = ?", values) == 0) {
+      update("INSERT INTO production_line (name, window_size, reject_timeout_ms, stop_on_unconfirmed,"
+          + " units_per_case, cases_per_pallet, line_id) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
     }
+  }
+
+  // ---- what was processed of each line's messages ----
+
+  @Override
+  public long processedUpTo(String line) {
+    long[] last = {-1};
+    query("SELECT last_sequence FROM line_inbound WHERE line_id = ?", new Object[] {line}, rs -> last[0] = rs.getLong(1));
+    return last[0];
+  }
+
+  @Override
+  public boolean markProcessed(String line, long sequence, OffsetDateTime at) {
+    if (update("UPDATE line_inbound SET last_sequence = ?, updated_at = ? WHERE line_id = ? AND last_sequence < ?",
+        sequence, at, line, sequence) == 1) {
+      return true;
+    }
+    long[] last = {-1};
+    boolean[] found = {false};
+    query("SELECT last_sequence FROM line_inbound WHERE line_id = ? FOR UPDATE", new Object[] {line}, rs -> {
+      found[0] = true;
+      last[0] = rs.getLong(1);
+    });
+    if (found[0]) {
+      return false;
+    }
+    // the line's first message: two deliveries of it race on the primary key, one of them fails and is retried
+    update("INSERT INTO line_inbound (line_id, last_sequence, updated_at) VALUES (?, ?, ?)", line, sequence, at);
+    return true;
   }
 
   // ---- exceptions ----
@@ -248,7 +285,8 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
         LotNumber.of(rs.getString(4)), ExpiryDate.of(rs.getString(5)), rs.getInt(6),
         Arrays.stream(rs.getString(7).split(",")).map(Market::valueOf).toList(),
         WorkOrderStatus.valueOf(rs.getString(8)), longOrNull(rs, 9), rs.getInt(10), rs.getInt(11), rs.getString(12),
-        time(rs, 13), rs.getString(14), time(rs, 15), time(rs, 16), rs.getString(17), time(rs, 18))));
+        time(rs, 13), rs.getString(14), time(rs, 15), time(rs, 16), rs.getString(17), time(rs, 18))
+        .pausedBy(rs.getString(19))));
     return out;
   }
 
@@ -263,7 +301,7 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
   private List<ProductionLine> lines(String sql, Object... args) {
     List<ProductionLine> out = new ArrayList<>();
     query(sql, args, rs -> out.add(new ProductionLine(rs.getString(1), rs.getString(2), rs.getInt(3),
-        Duration.ofMillis(rs.getLong(4)), rs.getInt(5) == 1)));
+        Duration.ofMillis(rs.getLong(4)), rs.getInt(5) == 1, rs.getInt(6), rs.getInt(7))));
     return out;
   }
 

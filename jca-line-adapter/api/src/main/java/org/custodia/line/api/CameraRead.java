@@ -8,7 +8,9 @@ import java.util.Objects;
  *
  * @param lineId the line
  * @param sequence the line's sequence number
- * @param unitRef the line's tracking reference of the physical unit, to reject it by
+ * @param unitRef the line's tracking reference of the physical unit, to reject it by: the key of the
+ *     label data printed on it ({@link LabelData#serial()}), so the application knows which of its units
+ *     the camera saw even when the code is unreadable or wrong
  * @param elementString the GS1 element string read (GS-separated, no leading FNC1), or {@code null}
  *     when the code was unreadable
  * @param grade the print quality grade (ISO/IEC 15415 letter); {@link Grade#F} when unreadable

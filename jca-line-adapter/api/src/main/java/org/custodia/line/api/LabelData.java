@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * What a printer prints on one unit, case or pallet.
  *
- * @param serial the serial number (or SSCC) the label carries, the unit's key for the application
+ * @param serial the label's key: the application's reference of the unit (Custodia sends {@code
+ *     WO-<order>#<sequence>}) or the SSCC of a case or pallet label; the line reports the unit by it
+ *     ({@link CameraRead#unitRef()}, rejects, confirmations)
  * @param elementString the GS1 element string encoded in the DataMatrix (GS-separated, no leading
  *     FNC1)
  * @param humanReadable the human-readable lines printed beside the code

@@ -22,4 +22,15 @@ public interface LineEventListener {
 
   /** A case packer or pallet station scanned a full case or pallet. */
   void onAggregationScan(AggregationScan scan);
+
+  /**
+   * The sequence number of the last message of {@code lineId} whose processing the bean has made durable,
+   * or -1 when it keeps no such record. The adapter asks once per line when its activation first connects:
+   * it then has the line send again everything after that number (a crash loses no message the bean had not
+   * committed), or starts at the line's latest message when the answer is -1. The bean must itself
+   * recognise a message it processed before, should one arrive again.
+   */
+  default long lastProcessed(String lineId) {
+    return -1;
+  }
 }

@@ -2,6 +2,7 @@ package org.custodia.line.rar;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
+import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodia.line.api.LineEventListener;
 import org.custodia.line.api.LineException;
 import org.custodia.line.api.LineMessage;
 import org.custodia.line.api.LineState;
@@ -159,7 +161,10 @@ final class LineActivation implements SessionActivityListener {
       commands = cmds;
       for (String line : lines) {
         long head = states.get(line).lastSequence();
-        sequencers.computeIfAbsent(line, l -> new LineSequencer(head)).resendFailed();
+        if (!sequencers.containsKey(line)) {
+          sequencers.put(line, new LineSequencer(startAfter(line, head)));
+        }
+        sequencers.get(line).resendFailed();
       }
       subscription.addMonitoredItems(items);
       subscription.synchronizeMonitoredItems();
@@ -184,6 +189,26 @@ final class LineActivation implements SessionActivityListener {
       }
       reportDisconnected();
       connectLater(reconnectMillis);
+    }
+  }
+
+  /**
+   * Where delivery of {@code line} starts on this activation's first connection: after the last message the
+   * bean recorded as processed ({@link LineEventListener#lastProcessed}) when the line still comes after
+   * it, else at the line's latest message {@code head}.
+   */
+  private long startAfter(String line, long head) throws Exception {
+    MessageEndpoint endpoint = factory.createEndpoint(null);
+    try {
+      long processed = ((LineEventListener) endpoint).lastProcessed(line);
+      if (processed >= 0 && processed < head) {
+        LOG.log(Level.INFO, "line {0}: the bean processed up to {1}, the line is at {2}; asking for the rest",
+            new Object[] {line, processed, head});
+        return processed;
+      }
+      return head;
+    } finally {
+      endpoint.release();
     }
   }
 

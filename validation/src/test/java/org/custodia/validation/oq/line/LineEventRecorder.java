@@ -10,12 +10,13 @@ import org.custodia.line.api.LineStateChange;
 import org.custodia.line.api.RejectConfirmed;
 
 /**
- * A message-driven bean on the line adapter (bound by the probe's jboss-ejb3.xml), listening to both
- * lines of the embedded default, that records what it is given.
+ * A message-driven bean on the line adapter (bound by the probe's jboss-ejb3.xml) that records what it is
+ * given, listening to line-8 and line-9: lines the OQ server's simulator adds (arquillian.xml) and the
+ * application's own line bean does not listen to, so the adapter is tested without work orders reacting.
  */
 @MessageDriven(
     name = "LineEventRecorder",
-    activationConfig = @ActivationConfigProperty(propertyName = "lineIds", propertyValue = "line-1,line-2"))
+    activationConfig = @ActivationConfigProperty(propertyName = "lineIds", propertyValue = "line-8,line-9"))
 public class LineEventRecorder implements LineEventListener {
 
   @EJB private RecordedLineEvents recorded;

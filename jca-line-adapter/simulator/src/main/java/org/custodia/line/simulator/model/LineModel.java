@@ -155,7 +155,10 @@ public final class LineModel {
   }
 
   private Unit printUnit(LabelData label) {
-    String unitRef = String.format("%s-U%07d", lineId, ++unitCounter);
+    // the line tracks each pack by the key its label data came with (the application's reference of the
+    // unit), as a line controller passes the print job's ID through to the inspection result
+    ++unitCounter;
+    String unitRef = label.serial();
     double r = random.nextDouble();
     boolean smeared = false;
     String printed = label.elementString();

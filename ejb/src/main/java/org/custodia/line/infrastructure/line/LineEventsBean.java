@@ -1,0 +1,62 @@
+package org.custodia.line.infrastructure.line;
+
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.custodia.line.api.AggregationScan;
+import org.custodia.line.api.CameraRead;
+import org.custodia.line.api.LineEventListener;
+import org.custodia.line.api.LineStateChange;
+import org.custodia.line.api.RejectConfirmed;
+import org.custodia.line.application.LineAggregation;
+import org.custodia.line.application.WorkOrderService;
+import org.custodia.line.domain.LineState;
+import org.custodia.security.Roles;
+
+/**
+ * What the packaging lines report (LINE-1, LINE-3), from the OPC UA resource adapter to the work order
+ * loop: the lines of {@code custodia.line.ids}, bound to the adapter by {@code jboss-ejb3.xml}. Each message
+ * is one container transaction (the database and, when a unit is commissioned, the EPCIS capture queue: XA),
+ * in which the line's sequence number is recorded as processed; the adapter delivers a line's messages one
+ * at a time in order and delivers a message again when this bean throws. After a crash the adapter asks
+ * {@link #lastProcessed} where to resume. Runs as the operator role, whose rights the inbound methods need.
+ */
+@MessageDriven(
+    name = "LineEvents",
+    activationConfig = @ActivationConfigProperty(propertyName = "lineIds", propertyValue = "${custodia.line.ids}"))
+@RunAs(Roles.OPERATOR)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class LineEventsBean implements LineEventListener {
+
+  @Inject WorkOrderService workOrders;
+
+  @Override
+  public void onCameraRead(CameraRead read) {
+    workOrders.onCameraRead(read.lineId(), read.sequence(), read.unitRef(), read.elementString(),
+        read.grade().name(), read.timestamp());
+  }
+
+  @Override
+  public void onRejectConfirmed(RejectConfirmed confirmation) {
+    workOrders.onRejectConfirmed(confirmation.lineId(), confirmation.sequence(), confirmation.unitRef());
+  }
+
+  @Override
+  public void onLineState(LineStateChange change) {
+    workOrders.onLineState(change.lineId(), LineState.valueOf(change.state().name()));
+  }
+
+  @Override
+  public void onAggregationScan(AggregationScan scan) {
+    workOrders.onAggregationScan(scan.lineId(), scan.sequence(), LineAggregation.Level.valueOf(scan.station().name()),
+        scan.parentCode(), scan.childCodes(), scan.timestamp());
+  }
+
+  @Override
+  public long lastProcessed(String lineId) {
+    return workOrders.processedUpTo(lineId);
+  }
+}
