@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The work order REST contract of DESIGN.md on the real EAR and database. No line adapter is wired in the
- * server yet: the bound LineControl records the label data it is given and no camera read follows, so a
- * started order prints its line's window of units and waits; closing it destroys those unverified units
- * and returns the unprinted serials to the pool, and the order still reconciles.
+ * The work order REST contract of DESIGN.md on the real EAR and database, with the in-process line
+ * simulator behind the line adapter (full runs, defects and faults: {@link LineRunIT}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -68,29 +66,25 @@ class WorkOrderApiIT {
     // when
     Api.Reply started = OPERATOR.postJson("/api/line/workorders/" + id + "/start", "");
 
-    // then the line's window of labels went out; with no camera wired, none is judged
+    // then the line's window of labels went out and the line runs
     assertEquals(200, started.status(), started.body());
     JsonObject running = OPERATOR.get("/api/line/workorders/" + id).json();
     assertEquals("RUNNING", running.getString("status"));
     int printed = running.getInt("printed");
     assertTrue(printed > 0 && printed <= 50, running.toString());
-    assertEquals(printed, running.getInt("inFlight"));
-    assertEquals(0, running.getInt("good"));
-    for (String count : new String[] {"rejected", "sampled", "destroyed", "cases", "pallets"}) {
-      assertEquals(0, running.getInt(count), count);
-    }
     assertTrue(running.getInt("serialsAllocated") >= printed);
 
-    // when QA closes it
+    // when the operator pauses it at once and QA closes it mid-run
+    assertEquals(200, OPERATOR.postJson("/api/line/workorders/" + id + "/pause", "").status());
     Api.Reply closed = QA.postJson("/api/line/workorders/" + id + "/close", "");
 
-    // then printed = good + rejected + sampled + destroyed, and every serial drawn is accounted for
+    // then printed = good + rejected + sampled + destroyed (units not yet judged are destroyed, never
+    // commissioned), and every serial drawn is accounted for
     assertEquals(200, closed.status(), closed.body());
     JsonObject s = QA.get("/api/line/workorders/" + id).json();
     assertEquals("CLOSED", s.getString("status"));
-    assertEquals(printed, s.getInt("printed"));
+    assertTrue(s.getInt("good") < 50, s.toString());
     assertEquals(s.getInt("printed"), s.getInt("good") + s.getInt("rejected") + s.getInt("sampled") + s.getInt("destroyed"));
-    assertEquals(printed, s.getInt("destroyed"));
     assertEquals(s.getInt("serialsAllocated"), s.getInt("printed") + s.getInt("unused"));
     assertTrue(s.getBoolean("reconciled"));
     assertEquals(409, QA.postJson("/api/line/workorders/" + id + "/close", "").status());

@@ -1,5 +1,6 @@
 package org.custodia.line.infrastructure.line;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -22,11 +23,13 @@ import org.custodia.security.Roles;
  * is one container transaction (the database and, when a unit is commissioned, the EPCIS capture queue: XA),
  * in which the line's sequence number is recorded as processed; the adapter delivers a line's messages one
  * at a time in order and delivers a message again when this bean throws. After a crash the adapter asks
- * {@link #lastProcessed} where to resume. Runs as the operator role, whose rights the inbound methods need.
+ * {@link #lastProcessed} where to resume. The adapter calls it with no caller identity (permitted); it calls the work order service
+ * as the operator role, whose rights the inbound methods need.
  */
 @MessageDriven(
     name = "LineEvents",
     activationConfig = @ActivationConfigProperty(propertyName = "lineIds", propertyValue = "${custodia.line.ids}"))
+@PermitAll
 @RunAs(Roles.OPERATOR)
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class LineEventsBean implements LineEventListener {
