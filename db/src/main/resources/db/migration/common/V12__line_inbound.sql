@@ -16,6 +16,10 @@ CREATE TABLE line_inbound (
 -- DISCONNECTED (the adapter lost the line) resumes by itself when the line is connected again.
 ALTER TABLE work_order ADD paused_by VARCHAR2(16);
 
+-- When the application last told the order's line to start (start, resume): a STOPPED or FAULT the line
+-- reported before that is an old state still being delivered, not a reason to pause the order.
+ALTER TABLE work_order ADD line_started_at TIMESTAMP WITH TIME ZONE;
+
 -- How the line's case packer and pallet station close cases and pallets (AGG-3: a case is closed at its
 -- configured count or explicitly as a partial case).
 ALTER TABLE production_line ADD units_per_case NUMBER(6) DEFAULT 10 NOT NULL;

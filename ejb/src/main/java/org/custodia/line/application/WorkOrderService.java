@@ -157,6 +157,12 @@ public class WorkOrderService {
     workOrders.onLineState(line, state);
   }
 
+  /** The line's state as the line adapter reports it; see {@link WorkOrders#onLineState(String, LineState, Instant)}. */
+  @RolesAllowed(Roles.OPERATOR)
+  public void onLineState(String line, LineState state, Instant at) {
+    workOrders.onLineState(line, state, at);
+  }
+
   /** See {@link WorkOrders#onAggregationScan}. */
   @RolesAllowed(Roles.OPERATOR)
   public void onAggregationScan(String line, String station, String parentCode, List<String> childCodes) {

@@ -124,7 +124,7 @@ public class WorkOrders {
           "line " + wo.line() + " is running work order " + o.id() + " (" + o.status() + ")");
     });
     wo.start(now());
-    startLine(wo.line());
+    startLine(wo);
     fill(wo, line);
     orders.update(wo);
     audit.done("work-order.start", "WorkOrder", String.valueOf(id), "on " + wo.line());
@@ -146,7 +146,7 @@ public class WorkOrders {
   public WorkOrderView resume(long id) {
     WorkOrder wo = lock(id);
     wo.resume(lines.openStoppingExceptions(id));
-    startLine(wo.line());
+    startLine(wo);
     fill(wo, lines.line(wo.line()).orElseThrow());
     orders.update(wo);
     audit.done("work-order.resume", "WorkOrder", String.valueOf(id), "resumed");
@@ -376,7 +376,14 @@ public class WorkOrders {
    * stops the order by exception.
    */
   public void onLineState(String line, LineState state) {
-    Instant at = clock.instant();
+    onLineState(line, state, clock.instant());
+  }
+
+  /**
+   * The line's state as reported at {@code at}. A STOPPED, FAULT or DISCONNECTED older than the application's
+   * last start command for the order is an old report still being delivered and changes nothing.
+   */
+  public void onLineState(String line, LineState state, Instant at) {
     afterCommit.run(() -> {
       if (activity != null) {
         activity.lineState(line, state.name(), at);
@@ -395,6 +402,10 @@ public class WorkOrders {
       return;
     }
     WorkOrder wo = on.get();
+    if (wo.reportPredatesLineStart(at)) {
+      LOG.fine(() -> "line " + line + " reported " + state + " at " + at + ", before it was last told to start");
+      return;
+    }
     if (state == LineState.DISCONNECTED) {
       wo.pauseForDisconnect();
       orders.update(wo);
@@ -570,7 +581,9 @@ public class WorkOrders {
     });
   }
 
-  private void startLine(String line) {
+  private void startLine(WorkOrder wo) {
+    wo.lineStartedAt(now());
+    String line = wo.line();
     afterCommit.run(() -> port.start(line));
   }
 

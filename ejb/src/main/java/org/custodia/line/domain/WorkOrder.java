@@ -46,6 +46,7 @@ public class WorkOrder {
   private String closedBy;
   private OffsetDateTime closedAt;
   private String pausedBy;
+  private OffsetDateTime lineStartedAt;
 
   /** Who paused a PAUSED order. */
   public static final String PAUSED_BY_OPERATOR = "OPERATOR";
@@ -319,6 +320,25 @@ public class WorkOrder {
   /** Who paused the order ({@link #PAUSED_BY_OPERATOR}, {@link #PAUSED_BY_DISCONNECT}), null unless PAUSED. */
   public String pausedBy() {
     return pausedBy;
+  }
+
+  /** When the application last told the line to start for this order (start, resume). */
+  public OffsetDateTime lineStartedAt() {
+    return lineStartedAt;
+  }
+
+  /** Records that the line was told to start now; returns this (also restores a stored order). */
+  public WorkOrder lineStartedAt(OffsetDateTime at) {
+    this.lineStartedAt = at;
+    return this;
+  }
+
+  /**
+   * Whether a state the line reported at {@code reportedAt} is older than the application's last start
+   * command: a stale report still being delivered, which must not pause the order.
+   */
+  public boolean reportPredatesLineStart(java.time.Instant reportedAt) {
+    return lineStartedAt != null && reportedAt != null && reportedAt.isBefore(lineStartedAt.toInstant());
   }
 
   /** Restores who paused a stored order; returns this. */

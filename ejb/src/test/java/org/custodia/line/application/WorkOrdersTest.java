@@ -605,4 +605,22 @@ class WorkOrdersTest {
     assertEquals(wo.serialsAllocated(), wo.printed() + wo.unused());
     assertEquals(6, serials.commissioned.stream().distinct().count());
   }
+
+  @Test
+  @Tag("LINE-4")
+  void aStateTheLineReportedBeforeItWasToldToStartDoesNotPauseTheOrder() {
+    long id = create("line-1", 10, true);
+    Instant beforeStart = clock.instant();
+    clock.advance(Duration.ofSeconds(3));
+    service.start(id);
+
+    // the STOPPED the adapter read when it connected, delivered after the start
+    service.onLineState("line-1", LineState.STOPPED, beforeStart);
+    assertEquals("RUNNING", service.view(id).status());
+
+    // a stop the line makes after it was started pauses the order
+    clock.advance(Duration.ofSeconds(1));
+    service.onLineState("line-1", LineState.STOPPED, clock.instant());
+    assertEquals("PAUSED", service.view(id).status());
+  }
 }

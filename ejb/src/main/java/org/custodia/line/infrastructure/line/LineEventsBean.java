@@ -49,7 +49,8 @@ public class LineEventsBean implements LineEventListener {
 
   @Override
   public void onLineState(LineStateChange change) {
-    workOrders.onLineState(change.lineId(), LineState.valueOf(change.state().name()));
+    workOrders.onLineState(change.lineId(), LineState.valueOf(change.state().name()),
+        change.timestamp());
   }
 
   @Override

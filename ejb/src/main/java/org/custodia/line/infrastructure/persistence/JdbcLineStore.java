@@ -41,7 +41,7 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
 
   private static final String ORDER_COLUMNS = "id, line_id, gtin, lot, expiry, quantity, markets, status, pool_id,"
       + " serials_allocated, last_sent, created_by, created_at, released_by, released_at, started_at, closed_by,"
-      + " closed_at, paused_by";
+      + " closed_at, paused_by, line_started_at";
   private static final String UNIT_COLUMNS = "work_order_id, seq_no, serial, pool_id, status, reason, grade,"
       + " allocated_at, printed_at, read_at, decided_at, reject_confirmed_at";
   private static final String EXCEPTION_COLUMNS = "id, exception_type, line_id, work_order_id, seq_no, raised_at,"
@@ -79,9 +79,9 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
   @Override
   public void update(WorkOrder w) {
     update("UPDATE work_order SET status = ?, pool_id = ?, serials_allocated = ?, last_sent = ?, released_by = ?,"
-        + " released_at = ?, started_at = ?, closed_by = ?, closed_at = ?, paused_by = ? WHERE id = ?",
+        + " released_at = ?, started_at = ?, closed_by = ?, closed_at = ?, paused_by = ?, line_started_at = ? WHERE id = ?",
         w.status().name(), w.poolId(), w.serialsAllocated(), w.lastSent(), w.releasedBy(), w.releasedAt(),
-        w.startedAt(), w.closedBy(), w.closedAt(), w.pausedBy(), w.id());
+        w.startedAt(), w.closedBy(), w.closedAt(), w.pausedBy(), w.lineStartedAt(), w.id());
   }
 
   @Override
@@ -286,7 +286,7 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
         Arrays.stream(rs.getString(7).split(",")).map(Market::valueOf).toList(),
         WorkOrderStatus.valueOf(rs.getString(8)), longOrNull(rs, 9), rs.getInt(10), rs.getInt(11), rs.getString(12),
         time(rs, 13), rs.getString(14), time(rs, 15), time(rs, 16), rs.getString(17), time(rs, 18))
-        .pausedBy(rs.getString(19))));
+        .pausedBy(rs.getString(19)).lineStartedAt(time(rs, 20))));
     return out;
   }
 

@@ -1,0 +1,221 @@
+package org.custodia.validation.crash;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.custodia.validation.support.Api;
+import org.custodia.validation.support.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WildFly killed with SIGKILL in the middle of a work order and started again (issue 4, LINE-4): after
+ * recovery the order runs to its end and reconciles exactly — no serial lost, none commissioned twice, every
+ * commissioned unit with exactly one EPCIS commissioning event (XA between the database and Artemis; the
+ * line adapter resumes after the last line message whose processing committed).
+ *
+ * <p>Not an Arquillian test: it starts the build's configured server itself, twice, on a fresh base
+ * directory under target/crash-server with the EAR in its deployments, and kills it in between; so it runs
+ * in a failsafe execution of its own, after the Arquillian suite has stopped its server (validation/pom.xml).
+ * After the run it stops the server and reads the H2 file directly.
+ */
+class CrashRecoveryIT {
+
+  private static final Logger LOG = Logger.getLogger(CrashRecoveryIT.class.getName());
+  private static final Api QA = Api.as("qa");
+  private static final Api OPERATOR = Api.as("operator");
+  private static final int QUANTITY = 400;
+
+  private static Path home;
+  private static Path base;
+  private static Process launcher;
+
+  @BeforeAll
+  static void prepare() throws IOException {
+    home = Path.of(System.getProperty("jboss.home"));
+    base = Path.of("target", "crash-server").toAbsolutePath();
+    delete(base);
+    Files.createDirectories(base.resolve("deployments"));
+    copy(home.resolve("standalone/configuration"), base.resolve("configuration"));
+    delete(base.resolve("configuration/standalone_xml_history"));
+    Files.copy(Path.of(System.getProperty("custodia.ear")), base.resolve("deployments/custodia.ear"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    stopServer(false);
+  }
+
+  @Test
+  @Tag("LINE-4")
+  @Tag("LINE-2")
+  void aServerKilledMidRunRecoversAndTheOrderStillReconcilesExactly() throws Exception {
+    // given a work order of 400 units running on line-1 at 600 units a minute
+    startServer();
+    Api.Reply created = QA.postJson("/api/line/workorders", "{\"line\":\"line-1\",\"gtin\":\"09506000134352\",\"lot\":\""
+        + TestData.newLot() + "\",\"expiry\":\"281231\",\"quantity\":" + QUANTITY + ",\"markets\":[\"US\",\"EU\"]}");
+    assertEquals(201, created.status(), created.body());
+    long id = created.json().getJsonNumber("id").longValue();
+    assertEquals(200, OPERATOR.postJson("/api/line/workorders/" + id + "/start", "").status());
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+        .until(() -> order(id).getInt("good") >= 120);
+
+    // when the server is killed (SIGKILL: no shutdown, transactions in flight) and started again
+    int goodBefore = order(id).getInt("good");
+    stopServer(true);
+    LOG.info("killed with " + goodBefore + " units good; starting again");
+    startServer();
+
+    // then the order goes on from where the database says it was, to the end
+    await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> order(id).getInt("good") == QUANTITY);
+    Api.Reply closed = QA.postJson("/api/line/workorders/" + id + "/close", "");
+    assertEquals(200, closed.status(), closed.body());
+    JsonObject s = order(id);
+    LOG.info("closed after the crash: " + s);
+    assertTrue(s.getBoolean("reconciled"), s.toString());
+    assertEquals(QUANTITY, s.getInt("good"));
+    assertEquals(s.getInt("printed"), s.getInt("good") + s.getInt("rejected") + s.getInt("sampled")
+        + s.getInt("destroyed"), s.toString());
+    assertEquals(s.getInt("serialsAllocated"), s.getInt("printed") + s.getInt("unused"), s.toString());
+    // the EPCIS capture is asynchronous (the capture queue): the server stops once every commissioning of
+    // this fresh database reached the repository — one event per unit, so as many events as units good
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> commissioningEvents() >= QUANTITY);
+    stopServer(false);
+
+    // and, in the database itself: every serial accounted for once
+    try (Connection c = DriverManager.getConnection("jdbc:h2:" + base.resolve("data/custodia/custodia")
+        + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH", "sa", "sa")) {
+      String wo = "WO-" + id;
+      assertEquals(QUANTITY, count(c, "SELECT COUNT(*) FROM commissioned_unit WHERE work_order = ?", wo));
+      assertEquals(QUANTITY, count(c, "SELECT COUNT(DISTINCT serial) FROM commissioned_unit WHERE work_order = ?", wo));
+      assertEquals(QUANTITY, count(c, "SELECT COUNT(*) FROM work_order_unit u WHERE u.work_order_id = ?"
+          + " AND u.status = 'GOOD' AND EXISTS (SELECT 1 FROM commissioned_unit x WHERE x.work_order = ?"
+          + " AND x.serial = u.serial)", id, wo));
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM work_order_unit u WHERE u.work_order_id = ?"
+          + " AND u.status <> 'GOOD' AND EXISTS (SELECT 1 FROM commissioned_unit x WHERE x.work_order = ?"
+          + " AND x.serial = u.serial)", id, wo));
+      // one commissioning event per unit: no EPC of the order without one, none with two
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM commissioned_unit x WHERE x.work_order = ? AND (SELECT COUNT(*)"
+          + " FROM epcis_event_epc e JOIN epcis_event v ON v.id = e.event_pk WHERE e.epc = x.epc"
+          + " AND v.biz_step LIKE '%commissioning') <> 1", wo));
+      LOG.info("FIGURE crash_units_good_before_kill=" + goodBefore);
+    }
+  }
+
+  private static int commissioningEvents() {
+    Api.Reply r = QA.get("/api/epcis/events?EQ_bizStep=commissioning&perPage=1000");
+    assertEquals(200, r.status(), r.body());
+    return r.json().getJsonObject("epcisBody").getJsonObject("queryResults").getJsonObject("resultsBody")
+        .getJsonArray("eventList").size();
+  }
+
+  private static JsonObject order(long id) {
+    return QA.get("/api/line/workorders/" + id).json();
+  }
+
+  private static long count(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  // ---- the server ----
+
+  private static void startServer() throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
+        "-Djboss.server.base.dir=" + base, "-Dcustodia.line.simulator.speed=600")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
+    Map<String, String> env = pb.environment();
+    env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    env.put("JBOSS_PIDFILE", base.resolve("server.pid").toString());
+    env.put("JBOSS_JAVA_SIZING", "-Xms512m -Xmx1536m");
+    Files.deleteIfExists(base.resolve("server.pid"));
+    launcher = pb.start();
+    long started = System.nanoTime();
+    await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      if (!launcher.isAlive()) {
+        throw new IllegalStateException("the server ended during start; see " + base.resolve("console.log"));
+      }
+      try {
+        return Api.anonymous().get("/api/serialization/pools").status() == 401;
+      } catch (java.io.UncheckedIOException e) {
+        return false;
+      }
+    });
+    LOG.info("server up after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+  }
+
+  /** Stops the server: SIGKILL to its java process when {@code kill}, else SIGTERM (graceful shutdown). */
+  private static void stopServer(boolean kill) throws Exception {
+    Path pidFile = base.resolve("server.pid");
+    if (Files.exists(pidFile)) {
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      ProcessHandle.of(pid).ifPresent(p -> {
+        if (kill) {
+          p.destroyForcibly();
+        } else {
+          p.destroy();
+        }
+        p.onExit().orTimeout(90, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
+          p.destroyForcibly();
+          return p;
+        }).join();
+      });
+      Files.deleteIfExists(pidFile);
+    }
+    if (launcher != null) {
+      launcher.destroy();
+      launcher.waitFor();
+    }
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
