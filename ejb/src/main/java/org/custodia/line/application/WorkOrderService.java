@@ -159,8 +159,8 @@ public class WorkOrderService {
 
   /** The line's state as the line adapter reports it; see {@link WorkOrders#onLineState(String, LineState, Instant)}. */
   @RolesAllowed(Roles.OPERATOR)
-  public void onLineState(String line, LineState state, Instant at) {
-    workOrders.onLineState(line, state, at);
+  public void onLineState(String line, LineState state, Instant at, boolean report) {
+    workOrders.onLineState(line, state, at, report);
   }
 
   /** See {@link WorkOrders#onAggregationScan}. */

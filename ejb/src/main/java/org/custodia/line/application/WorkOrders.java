@@ -376,14 +376,17 @@ public class WorkOrders {
    * stops the order by exception.
    */
   public void onLineState(String line, LineState state) {
-    onLineState(line, state, clock.instant());
+    onLineState(line, state, clock.instant(), false);
   }
 
   /**
-   * The line's state as reported at {@code at}. A STOPPED, FAULT or DISCONNECTED older than the application's
-   * last start command for the order is an old report still being delivered and changes nothing.
+   * The line's state at {@code at}: a change the line sent, or ({@code report}) what the adapter read on
+   * connecting or that it lost the line. DISCONNECTED pauses the running order and a reported RUNNING resumes
+   * an order the disconnect paused; a reported STOPPED or FAULT changes nothing (it may predate a start command
+   * still on its way); the line's own STOPPED pauses and FAULT stops the order, unless older than the
+   * application's last start command for it (an old change still being delivered).
    */
-  public void onLineState(String line, LineState state, Instant at) {
+  public void onLineState(String line, LineState state, Instant at, boolean report) {
     afterCommit.run(() -> {
       if (activity != null) {
         activity.lineState(line, state.name(), at);
@@ -402,7 +405,7 @@ public class WorkOrders {
       return;
     }
     WorkOrder wo = on.get();
-    if (wo.reportPredatesLineStart(at)) {
+    if (report && state != LineState.DISCONNECTED || wo.reportPredatesLineStart(at)) {
       LOG.fine(() -> "line " + line + " reported " + state + " at " + at + ", before it was last told to start");
       return;
     }

@@ -551,13 +551,13 @@ class WorkOrdersTest {
     int sent = line.labels.size();
 
     // the adapter loses the line: the order pauses and sends nothing more
-    service.onLineState("line-1", LineState.DISCONNECTED);
+    service.onLineState("line-1", LineState.DISCONNECTED, clock.instant(), true);
     assertEquals("PAUSED", service.view(id).status());
     lineRead(500, id, 1, "A");
     assertEquals(sent, line.labels.size());
 
     // the line is back: the order runs again by itself and refills its window
-    service.onLineState("line-1", LineState.RUNNING);
+    service.onLineState("line-1", LineState.RUNNING, clock.instant(), true);
     assertEquals("RUNNING", service.view(id).status());
     assertEquals(sent + 1, line.labels.size());
     assertTrue(told.contains("state line-1 DISCONNECTED") && told.contains("state line-1 RUNNING"), told.toString());
@@ -615,12 +615,15 @@ class WorkOrdersTest {
     service.start(id);
 
     // the STOPPED the adapter read when it connected, delivered after the start
-    service.onLineState("line-1", LineState.STOPPED, beforeStart);
+    service.onLineState("line-1", LineState.STOPPED, beforeStart, false);
+    assertEquals("RUNNING", service.view(id).status());
+    // the state the adapter read when it (re)connected, whenever it arrives: a report, not a change
+    service.onLineState("line-1", LineState.STOPPED, clock.instant().plusSeconds(1), true);
     assertEquals("RUNNING", service.view(id).status());
 
     // a stop the line makes after it was started pauses the order
     clock.advance(Duration.ofSeconds(1));
-    service.onLineState("line-1", LineState.STOPPED, clock.instant());
+    service.onLineState("line-1", LineState.STOPPED, clock.instant(), false);
     assertEquals("PAUSED", service.view(id).status());
   }
 }

@@ -50,7 +50,7 @@ public class LineEventsBean implements LineEventListener {
   @Override
   public void onLineState(LineStateChange change) {
     workOrders.onLineState(change.lineId(), LineState.valueOf(change.state().name()),
-        change.timestamp());
+        change.timestamp(), change.report());
   }
 
   @Override

@@ -175,7 +175,7 @@ final class LineActivation implements SessionActivityListener {
         LineStatus status = states.get(line);
         LineSequencer sequencer = sequencers.get(line);
         deliveries.get(line).offer(
-            new LineStateChange(line, sequencer.last(), status.state(), Instant.now()));
+            new LineStateChange(line, sequencer.last(), status.state(), Instant.now(), true));
         if (status.lastSequence() > sequencer.last()) {
           resend(line);
         }
@@ -239,7 +239,7 @@ final class LineActivation implements SessionActivityListener {
     for (String line : lines) {
       LineSequencer sequencer = sequencers.get(line);
       deliveries.get(line).offer(new LineStateChange(line, sequencer == null ? 0 : sequencer.last(),
-          LineState.DISCONNECTED, Instant.now()));
+          LineState.DISCONNECTED, Instant.now(), true));
     }
   }
 
