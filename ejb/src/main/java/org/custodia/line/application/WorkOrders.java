@@ -381,10 +381,11 @@ public class WorkOrders {
 
   /**
    * The line's state at {@code at}: a change the line sent, or ({@code report}) what the adapter read on
-   * connecting or that it lost the line. DISCONNECTED pauses the running order and a reported RUNNING resumes
-   * an order the disconnect paused; a reported STOPPED or FAULT changes nothing (it may predate a start command
-   * still on its way); the line's own STOPPED pauses and FAULT stops the order, unless older than the
-   * application's last start command for it (an old change still being delivered).
+   * connecting or that it lost the line. DISCONNECTED pauses the running order, and RUNNING resumes an order
+   * the disconnect paused; STOPPED pauses the order (the operator resumes it: a line that came back stopped,
+   * e.g. after its controller restarted, is not started again behind the operator's back) and FAULT stops
+   * it — unless the state was seen before, or within a grace period after, the application last told the
+   * line to start: an old state still being delivered, or read before the start command arrived.
    */
   public void onLineState(String line, LineState state, Instant at, boolean report) {
     afterCommit.run(() -> {
@@ -405,7 +406,7 @@ public class WorkOrders {
       return;
     }
     WorkOrder wo = on.get();
-    if (report && state != LineState.DISCONNECTED || wo.reportPredatesLineStart(at)) {
+    if (state != LineState.DISCONNECTED && wo.reportPredatesLineStart(at)) {
       LOG.fine(() -> "line " + line + " reported " + state + " at " + at + ", before it was last told to start");
       return;
     }
@@ -417,7 +418,8 @@ public class WorkOrders {
     } else if (state == LineState.STOPPED) {
       wo.pause();
       orders.update(wo);
-      audit.done("work-order.pause", "WorkOrder", String.valueOf(wo.id()), "line " + line + " reported STOPPED");
+      audit.done("work-order.pause", "WorkOrder", String.valueOf(wo.id()), "line " + line + " reported STOPPED"
+          + (report ? " (read on connecting)" : ""));
     } else if (state == LineState.FAULT) {
       wo.stopByException();
       orders.update(wo);

@@ -338,8 +338,15 @@ public class WorkOrder {
    * command: a stale report still being delivered, which must not pause the order.
    */
   public boolean reportPredatesLineStart(java.time.Instant reportedAt) {
-    return lineStartedAt != null && reportedAt != null && reportedAt.isBefore(lineStartedAt.toInstant());
+    return lineStartedAt != null && reportedAt != null
+        && reportedAt.isBefore(lineStartedAt.toInstant().plus(START_GRACE));
   }
+
+  /**
+   * How long after the start command is recorded (before its commit) a STOPPED seen on the line is taken for
+   * the state before the command reached it: the command goes to the line once the transaction commits.
+   */
+  public static final java.time.Duration START_GRACE = java.time.Duration.ofSeconds(2);
 
   /** Restores who paused a stored order; returns this. */
   public WorkOrder pausedBy(String by) {

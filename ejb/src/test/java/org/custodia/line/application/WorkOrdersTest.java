@@ -30,6 +30,7 @@ import org.custodia.line.domain.ProductionLine;
 import org.custodia.line.domain.RejectReason;
 import org.custodia.line.domain.UnitRef;
 import org.custodia.line.domain.UnitStatus;
+import org.custodia.line.domain.WorkOrder;
 import org.custodia.line.domain.WorkOrderException;
 import org.custodia.line.infrastructure.persistence.JdbcLineStore;
 import org.custodia.platform.DomainException.Kind;
@@ -459,9 +460,11 @@ class WorkOrdersTest {
   void aLineFaultStopsTheOrderAndAStopPausesIt() {
     long id = create("line-1", 10, true);
     service.start(id);
+    clock.advance(WorkOrder.START_GRACE.plusSeconds(1));
     service.onLineState("line-1", LineState.STOPPED);
     assertEquals("PAUSED", service.view(id).status());
     service.resume(id);
+    clock.advance(WorkOrder.START_GRACE.plusSeconds(1));
     service.onLineState("line-1", LineState.FAULT);
     assertEquals("STOPPED_BY_EXCEPTION", service.view(id).status());
     assertEquals(ExceptionType.LINE_FAULT.name(), service.exceptions(null, id, 10).get(0).type());
@@ -617,12 +620,12 @@ class WorkOrdersTest {
     // the STOPPED the adapter read when it connected, delivered after the start
     service.onLineState("line-1", LineState.STOPPED, beforeStart, false);
     assertEquals("RUNNING", service.view(id).status());
-    // the state the adapter read when it (re)connected, whenever it arrives: a report, not a change
+    // nor one read within the grace period after the start (the start command goes out after the commit)
     service.onLineState("line-1", LineState.STOPPED, clock.instant().plusSeconds(1), true);
     assertEquals("RUNNING", service.view(id).status());
 
     // a stop the line makes after it was started pauses the order
-    clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(3));
     service.onLineState("line-1", LineState.STOPPED, clock.instant(), false);
     assertEquals("PAUSED", service.view(id).status());
   }

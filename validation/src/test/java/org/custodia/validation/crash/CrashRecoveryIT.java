@@ -84,7 +84,12 @@ class CrashRecoveryIT {
     LOG.info("killed with " + goodBefore + " units good; starting again");
     startServer();
 
-    // then the order goes on from where the database says it was, to the end
+    // then the line (in the same JVM, so restarted with it) comes back stopped and the order waits, paused,
+    // for the operator; resumed, it goes on from where the database says it was, to the end
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> order(id).getString("status").equals("PAUSED"));
+    Api.Reply resumed = OPERATOR.postJson("/api/line/workorders/" + id + "/resume", "");
+    assertEquals(200, resumed.status(), resumed.body());
     await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
         .until(() -> order(id).getInt("good") == QUANTITY);
     Api.Reply closed = QA.postJson("/api/line/workorders/" + id + "/close", "");

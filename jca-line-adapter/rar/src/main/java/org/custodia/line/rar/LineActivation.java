@@ -155,6 +155,7 @@ final class LineActivation implements SessionActivityListener {
         items.add(item);
       }
       Map<String, LineStatus> states = new LinkedHashMap<>();
+      Instant read = Instant.now();
       for (String line : lines) {
         states.put(line, cmds.readLineState(line));
       }
@@ -175,7 +176,7 @@ final class LineActivation implements SessionActivityListener {
         LineStatus status = states.get(line);
         LineSequencer sequencer = sequencers.get(line);
         deliveries.get(line).offer(
-            new LineStateChange(line, sequencer.last(), status.state(), Instant.now(), true));
+            new LineStateChange(line, sequencer.last(), status.state(), read, true));
         if (status.lastSequence() > sequencer.last()) {
           resend(line);
         }
