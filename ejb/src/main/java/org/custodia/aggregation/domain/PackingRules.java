@@ -10,8 +10,8 @@ import java.util.Set;
  * <ol>
  *   <li>The report is on the work order's line; the configured count is at least 1; there are children,
  *       none scanned twice.
- *   <li>Levels: a case holds units, a pallet holds cases.
  *   <li>No cycle: no child is the container itself or a container it is in.
+ *   <li>Levels: a case holds units, a pallet holds cases.
  *   <li>The container's SSCC was allocated from the pool to this work order for this level and is not
  *       closed yet.
  *   <li>Each unit is commissioned and not known to the repository as anything but active (or in
@@ -57,12 +57,6 @@ public final class PackingRules {
         return new Refusal("duplicate-child", c.describe() + " was scanned more than once for " + what);
       }
     }
-    for (ChildState c : r.children()) {
-      Refusal wrongLevel = level(r, what, c);
-      if (wrongLevel != null) {
-        return wrongLevel;
-      }
-    }
     String parentKey = r.parent().sscc().value();
     for (ChildState c : r.children()) {
       if (c.id() instanceof ChildId.Container k) {
@@ -72,6 +66,12 @@ public final class PackingRules {
         if (r.parent().ancestors().contains(k.sscc().value())) {
           return new Refusal("cycle", c.describe() + " cannot go into " + what + ", which is inside it");
         }
+      }
+    }
+    for (ChildState c : r.children()) {
+      Refusal wrongLevel = level(r, what, c);
+      if (wrongLevel != null) {
+        return wrongLevel;
       }
     }
     Refusal parent = parent(r, what);
