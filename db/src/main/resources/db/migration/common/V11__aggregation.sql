@@ -17,7 +17,7 @@ CREATE TABLE sscc_pool (
 );
 
 -- A case or pallet. ALLOCATED: its SSCC was handed to a work order's station for a label; PACKED: the
--- station closed it with child_count children (partial = 1 when closed short of its configured count).
+-- station closed it with child_count children (closed_partial = 1 when closed short of its configured count).
 -- parent_sscc: the pallet a case is on (also in aggregation_link, where every containment is kept).
 CREATE TABLE aggregation_container (
   sscc            VARCHAR2(18)  NOT NULL,
@@ -27,21 +27,21 @@ CREATE TABLE aggregation_container (
   gtin            VARCHAR2(14)  NOT NULL,
   lot             VARCHAR2(20)  NOT NULL,
   status          VARCHAR2(10)  NOT NULL,
-  partial         NUMBER(1)     NOT NULL,
+  closed_partial NUMBER(1)     NOT NULL,
   child_count     NUMBER(10)    NOT NULL,
   parent_sscc     VARCHAR2(18),
   allocated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
   packed_at       TIMESTAMP WITH TIME ZONE,
   event_id        VARCHAR2(100),
-  CONSTRAINT aggregation_container_pk PRIMARY KEY (sscc),
-  CONSTRAINT aggregation_container_order_fk FOREIGN KEY (work_order_id) REFERENCES work_order (id),
-  CONSTRAINT aggregation_container_level_ck CHECK (container_level IN ('CASE', 'PALLET')),
-  CONSTRAINT aggregation_container_status_ck CHECK (status IN ('ALLOCATED', 'PACKED')),
-  CONSTRAINT aggregation_container_partial_ck CHECK (partial IN (0, 1)),
-  CONSTRAINT aggregation_container_count_ck CHECK (child_count >= 0)
+  CONSTRAINT agg_container_pk PRIMARY KEY (sscc),
+  CONSTRAINT agg_container_order_fk FOREIGN KEY (work_order_id) REFERENCES work_order (id),
+  CONSTRAINT agg_container_level_ck CHECK (container_level IN ('CASE', 'PALLET')),
+  CONSTRAINT agg_container_status_ck CHECK (status IN ('ALLOCATED', 'PACKED')),
+  CONSTRAINT agg_container_partial_ck CHECK (closed_partial IN (0, 1)),
+  CONSTRAINT agg_container_count_ck CHECK (child_count >= 0)
 );
-CREATE INDEX aggregation_container_order_ix ON aggregation_container (work_order_id, container_level, status);
-CREATE INDEX aggregation_container_parent_ix ON aggregation_container (parent_sscc);
+CREATE INDEX agg_container_order_ix ON aggregation_container (work_order_id, container_level, status);
+CREATE INDEX agg_container_parent_ix ON aggregation_container (parent_sscc);
 
 -- Who is in which container now. child_key is the child's GS1 key with its AI: '01' + GTIN + '21' + serial
 -- for a unit, '00' + SSCC for a case, so a unit and a container can never share a key. The primary key on
@@ -54,8 +54,8 @@ CREATE TABLE aggregation_link (
   work_order_id NUMBER(19)    NOT NULL,
   linked_at     TIMESTAMP WITH TIME ZONE NOT NULL,
   event_id      VARCHAR2(100) NOT NULL,
-  CONSTRAINT aggregation_link_pk PRIMARY KEY (child_key),
-  CONSTRAINT aggregation_link_parent_fk FOREIGN KEY (parent_sscc) REFERENCES aggregation_container (sscc),
-  CONSTRAINT aggregation_link_level_ck CHECK (child_level IN ('UNIT', 'CASE', 'PALLET'))
+  CONSTRAINT agg_link_pk PRIMARY KEY (child_key),
+  CONSTRAINT agg_link_parent_fk FOREIGN KEY (parent_sscc) REFERENCES aggregation_container (sscc),
+  CONSTRAINT agg_link_level_ck CHECK (child_level IN ('UNIT', 'CASE', 'PALLET'))
 );
-CREATE INDEX aggregation_link_parent_ix ON aggregation_link (parent_sscc);
+CREATE INDEX agg_link_parent_ix ON aggregation_link (parent_sscc);

@@ -138,9 +138,9 @@ public class Aggregation {
     List<String> epcs = children.stream().map(this::epc).toList();
     events.send(new AggregationEvent(eventId, time, epc(sscc), epcs, "ADD", "packing", "in_progress", location,
         location));
+    String partialNote = shortOfCount ? " (partial, configured " + configuredCount + ")" : "";
     audit.done("aggregation.pack", "SSCC", sscc.value(), level.noun() + " of work order " + workOrderId
-        + " closed on line " + line + " with " + children.size() + " children" + (shortOfCount ? " (partial, configured "
-        + configuredCount + ")" : "") + ", event " + eventId);
+        + " closed on line " + line + " with " + children.size() + " children" + partialNote + ", event " + eventId);
     return new PackOutcome(true, sscc.value(), children.size(), null);
   }
 

@@ -30,8 +30,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.custodia.aggregation.domain.AggregationException;
+import org.custodia.aggregation.domain.ChildId;
+import org.custodia.aggregation.domain.ChildState;
 import org.custodia.aggregation.domain.ContainerLevel;
 import org.custodia.aggregation.domain.Content;
+import org.custodia.aggregation.domain.PackedContainer;
 import org.custodia.aggregation.domain.PackingPolicy;
 import org.custodia.aggregation.domain.SsccPool;
 import org.custodia.aggregation.infrastructure.persistence.JdbcAggregationStore;
@@ -43,6 +46,7 @@ import org.custodia.epcis.infrastructure.validation.SemanticValidator;
 import org.custodia.gs1.CheckDigit;
 import org.custodia.gs1.Gln;
 import org.custodia.gs1.Sgtin;
+import org.custodia.gs1.Sscc;
 import org.custodia.platform.Jsonp;
 import org.custodia.platform.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -259,7 +263,7 @@ class AggregationTest {
     assertEquals(1, aggregation.count(ORDER, ContainerLevel.CASE));
     assertEquals(3, rows("SELECT COUNT(*) FROM aggregation_link WHERE parent_sscc = ?", sscc));
     assertEquals(1, rows("SELECT COUNT(*) FROM aggregation_container WHERE sscc = ? AND status = 'PACKED'"
-        + " AND child_count = 3 AND partial = 0", sscc));
+        + " AND child_count = 3 AND closed_partial = 0", sscc));
     assertEquals(1, events.size());
     AggregationEvent e = events.get(0);
     assertEquals("urn:epc:id:sscc:9506000.0000000001", e.parentId());
@@ -311,7 +315,7 @@ class AggregationTest {
         units("L1", "S1", "S2"), 3, true, AT);
     assertTrue(partial.accepted(), partial.reason());
     assertEquals(2, partial.children());
-    assertEquals(1, rows("SELECT COUNT(*) FROM aggregation_container WHERE sscc = ? AND partial = 1", sscc));
+    assertEquals(1, rows("SELECT COUNT(*) FROM aggregation_container WHERE sscc = ? AND closed_partial = 1", sscc));
   }
 
   @Test
@@ -382,6 +386,29 @@ class AggregationTest {
     assertEquals("unknown-work-order", code(aggregation.packed("line-1", 999, ContainerLevel.CASE, "00" + sscc,
         units("L1", "S1"), 1, false, AT)));
     assertNothingRecorded();
+  }
+
+  @Test
+  void aRaceLostWhileRecordingWritesNothing() throws Exception {
+    commission("L1", "S1", "S2");
+    String first = caseOf("S1");
+    String second = aggregation.allocate(ORDER, ContainerLevel.CASE, 1).get(0);
+    // facts read before another request put S1 into the first case: S1 looked free
+    ChildState s2 = ChildState.unit(new ChildId.Unit(Sgtin.of(GTIN, "S2")), "active", "L1", null, epc("S2"));
+    ChildState staleS1 = ChildState.unit(new ChildId.Unit(Sgtin.of(GTIN, "S1")), "active", "L1", null, epc("S1"));
+    OffsetDateTime at = AT.atOffset(ZoneOffset.UTC);
+
+    AggregationException lost = assertThrows(AggregationException.class, () -> store.record(new PackedContainer(
+        Sscc.of(second), ContainerLevel.CASE, ORDER, List.of(s2, staleS1), false, at, "urn:uuid:race")));
+
+    assertEquals("child-has-parent", lost.code());
+    assertEquals(1, rows("SELECT COUNT(*) FROM aggregation_container WHERE sscc = ? AND status = 'ALLOCATED'",
+        second));
+    assertEquals(0, rows("SELECT COUNT(*) FROM aggregation_link WHERE parent_sscc = ?", second));
+    assertEquals("parent-already-packed", assertThrows(AggregationException.class, () -> store.record(
+        new PackedContainer(Sscc.of(first), ContainerLevel.CASE, ORDER, List.of(s2), false, at, "urn:uuid:again")))
+        .code());
+    assertEquals(0, rows("SELECT COUNT(*) FROM aggregation_link WHERE child_key = ?", "01" + GTIN + "21S2"));
   }
 
   // ---- pallets ----

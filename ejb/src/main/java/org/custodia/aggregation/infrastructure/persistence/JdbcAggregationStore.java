@@ -70,7 +70,8 @@ public class JdbcAggregationStore implements AggregationRepository {
   public boolean definePool(SsccPool pool) {
     return work(c -> update(c, "INSERT INTO sscc_pool (company_prefix, extension_digit, next_serial_ref, created_at)"
         + " SELECT CAST(? AS VARCHAR2(12)), CAST(? AS NUMBER(1)), CAST(? AS NUMBER(19)),"
-        + " CAST(? AS TIMESTAMP WITH TIME ZONE) FROM dual WHERE NOT EXISTS (SELECT 1 FROM sscc_pool WHERE company_prefix = ?)",
+        + " CAST(? AS TIMESTAMP WITH TIME ZONE) FROM dual"
+        + " WHERE NOT EXISTS (SELECT 1 FROM sscc_pool WHERE company_prefix = ?)",
         pool.companyPrefix(), pool.extensionDigit(), pool.nextSerialRef(), OffsetDateTime.now(),
         pool.companyPrefix()) > 0);
   }
@@ -94,7 +95,7 @@ public class JdbcAggregationStore implements AggregationRepository {
         rows.add(new Object[] {s.value(), level.name(), order.id(), order.line(), order.gtin(), order.lot(), at});
       }
       batch(c, "INSERT INTO aggregation_container (sscc, container_level, work_order_id, line_id, gtin, lot,"
-          + " allocated_at, status, partial, child_count) VALUES (?, ?, ?, ?, ?, ?, ?, 'ALLOCATED', 0, 0)", rows);
+          + " allocated_at, status, closed_partial, child_count) VALUES (?, ?, ?, ?, ?, ?, ?, 'ALLOCATED', 0, 0)", rows);
       return taken.ssccs();
     });
   }
@@ -175,7 +176,7 @@ public class JdbcAggregationStore implements AggregationRepository {
   @Override
   public void record(PackedContainer p) {
     work(c -> {
-      int n = update(c, "UPDATE aggregation_container SET status = 'PACKED', partial = ?, child_count = ?,"
+      int n = update(c, "UPDATE aggregation_container SET status = 'PACKED', closed_partial = ?, child_count = ?,"
           + " packed_at = ?, event_id = ? WHERE sscc = ? AND status = 'ALLOCATED'",
           p.partial() ? 1 : 0, p.children().size(), p.packedAt(), p.eventId(), p.sscc().value());
       if (n != 1) {
