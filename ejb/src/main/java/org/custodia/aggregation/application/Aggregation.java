@@ -134,7 +134,8 @@ public class Aggregation {
     OffsetDateTime time = (at == null ? clock.instant() : at).atOffset(ZoneOffset.UTC);
     String eventId = "urn:uuid:" + UUID.randomUUID();
     boolean shortOfCount = children.size() < configuredCount;
-    repository.record(new PackedContainer(sscc, level, workOrderId, children, shortOfCount, time, eventId));
+    repository.record(new PackedContainer(sscc, level, order, line, parent.allocated(), children, shortOfCount,
+        time, eventId));
     List<String> epcs = children.stream().map(this::epc).toList();
     events.send(new AggregationEvent(eventId, time, epc(sscc), epcs, "ADD", "packing", "in_progress", location,
         location));

@@ -28,7 +28,8 @@ public interface AggregationRepository {
   List<ChildState> children(List<ChildId> ids);
 
   /**
-   * Records a closed container and its children's links. Throws {@link AggregationException} (rolling the
+   * Records a closed container (marking its allocated row packed, or adding the row of an SSCC the station
+   * made) and its children's links. Throws {@link AggregationException} (rolling the
    * caller's transaction back) when another transaction closed the container or linked a child first.
    */
   void record(PackedContainer container);

@@ -2,19 +2,22 @@ package org.custodia.aggregation.domain;
 
 /**
  * What the site allows beyond the fixed rules: whether every child must be of the work order's product
- * (GTIN) and of its lot. Both hold by default (AGG-3 "same-lot (configurable)").
+ * (GTIN) and of its lot (AGG-3 "same-lot (configurable)"), and whether a case or pallet must carry an SSCC
+ * allocated from the pool (else a station may close a container with an SSCC it made itself, which is then
+ * recorded as it is closed). All hold by default.
  */
-public record PackingPolicy(boolean sameProduct, boolean sameLot) {
+public record PackingPolicy(boolean sameProduct, boolean sameLot, boolean pooledSsccsOnly) {
 
-  /** Both checks on. */
-  public static final PackingPolicy STRICT = new PackingPolicy(true, true);
+  /** Every check on. */
+  public static final PackingPolicy STRICT = new PackingPolicy(true, true, true);
 
   /**
-   * From system properties {@code custodia.aggregation.same-product} and {@code custodia.aggregation.same-lot}
-   * (default true).
+   * From system properties {@code custodia.aggregation.same-product}, {@code custodia.aggregation.same-lot}
+   * and {@code custodia.aggregation.pooled-ssccs-only} (each true unless set to false).
    */
   public static PackingPolicy fromSystemProperties() {
-    return new PackingPolicy(flag("custodia.aggregation.same-product"), flag("custodia.aggregation.same-lot"));
+    return new PackingPolicy(flag("custodia.aggregation.same-product"), flag("custodia.aggregation.same-lot"),
+        flag("custodia.aggregation.pooled-ssccs-only"));
   }
 
   private static boolean flag(String name) {

@@ -13,7 +13,8 @@ import java.util.Set;
  *   <li>No cycle: no child is the container itself or a container it is in.
  *   <li>Levels: a case holds units, a pallet holds cases.
  *   <li>The container's SSCC was allocated from the pool to this work order for this level and is not
- *       closed yet.
+ *       closed yet (unless the {@link PackingPolicy} accepts SSCCs made by the station: then an SSCC never
+ *       seen before is accepted too).
  *   <li>Each unit is commissioned and not known to the repository as anything but active (or in
  *       progress); each case is a recorded (closed) case. Each child is of the order's GTIN and lot unless
  *       the {@link PackingPolicy} says otherwise.
@@ -114,8 +115,11 @@ public final class PackingRules {
     return null;
   }
 
-  private static Refusal parent(PackingRequest r, String what) {
+  private Refusal parent(PackingRequest r, String what) {
     ParentState p = r.parent();
+    if (!p.allocated() && !policy.pooledSsccsOnly()) {
+      return null;
+    }
     if (!p.allocated()) {
       return new Refusal("parent-not-allocated", what + " does not come from the SSCC pool; only SSCCs allocated"
           + " to the line may be used");

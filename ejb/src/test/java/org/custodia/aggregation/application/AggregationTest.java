@@ -34,6 +34,7 @@ import org.custodia.aggregation.domain.ChildId;
 import org.custodia.aggregation.domain.ChildState;
 import org.custodia.aggregation.domain.ContainerLevel;
 import org.custodia.aggregation.domain.Content;
+import org.custodia.aggregation.domain.OrderFacts;
 import org.custodia.aggregation.domain.PackedContainer;
 import org.custodia.aggregation.domain.PackingPolicy;
 import org.custodia.aggregation.domain.SsccPool;
@@ -69,6 +70,7 @@ class AggregationTest {
   static final String GS = "\u001d";
   static final long ORDER = 101;
   static final long OTHER_ORDER = 102;
+  static final OrderFacts FACTS = new OrderFacts(ORDER, "line-1", GTIN, "L1");
   static final Instant AT = Instant.parse("2026-11-27T09:30:00Z");
 
   @TempDir static Path dir;
@@ -114,6 +116,10 @@ class AggregationTest {
   }
 
   Aggregation newAggregation() {
+    return newAggregation(PackingPolicy.STRICT);
+  }
+
+  Aggregation newAggregation(PackingPolicy policy) {
     Aggregation.Audit log = new Aggregation.Audit() {
       @Override
       public void done(String action, String type, String id, String detail) {
@@ -127,7 +133,7 @@ class AggregationTest {
     };
     Aggregation.PrefixLengths prefixes = digits -> digits.startsWith("9506000") ? OptionalInt.of(7)
         : OptionalInt.empty();
-    return new Aggregation(new JdbcAggregationStore(database), PackingPolicy.STRICT, events::add, log, prefixes,
+    return new Aggregation(new JdbcAggregationStore(database), policy, events::add, log, prefixes,
         Gln.of("9506000000015"), Clock.fixed(AT, ZoneOffset.UTC));
   }
 
@@ -399,16 +405,38 @@ class AggregationTest {
     OffsetDateTime at = AT.atOffset(ZoneOffset.UTC);
 
     AggregationException lost = assertThrows(AggregationException.class, () -> store.record(new PackedContainer(
-        Sscc.of(second), ContainerLevel.CASE, ORDER, List.of(s2, staleS1), false, at, "urn:uuid:race")));
+        Sscc.of(second), ContainerLevel.CASE, FACTS, "line-1", true, List.of(s2, staleS1), false, at,
+        "urn:uuid:race")));
 
     assertEquals("child-has-parent", lost.code());
     assertEquals(1, rows("SELECT COUNT(*) FROM aggregation_container WHERE sscc = ? AND status = 'ALLOCATED'",
         second));
     assertEquals(0, rows("SELECT COUNT(*) FROM aggregation_link WHERE parent_sscc = ?", second));
     assertEquals("parent-already-packed", assertThrows(AggregationException.class, () -> store.record(
-        new PackedContainer(Sscc.of(first), ContainerLevel.CASE, ORDER, List.of(s2), false, at, "urn:uuid:again")))
+        new PackedContainer(Sscc.of(first), ContainerLevel.CASE, FACTS, "line-1", true, List.of(s2), false, at,
+            "urn:uuid:again")))
         .code());
     assertEquals(0, rows("SELECT COUNT(*) FROM aggregation_link WHERE child_key = ?", "01" + GTIN + "21S2"));
+  }
+
+  @Test
+  void whereThePolicyAllowsItAStationMadeSsccIsRecordedAsItIsClosedAndOnlyOnce() throws Exception {
+    commission("L1", "S1", "S2");
+    Aggregation lenient = newAggregation(new PackingPolicy(true, true, false));
+    String stationMade = "095060009999999997";
+
+    Aggregation.PackOutcome p = lenient.packed("line-1", ORDER, ContainerLevel.CASE, "00" + stationMade,
+        units("L1", "S1"), 1, false, AT);
+
+    assertTrue(p.accepted(), p.reason());
+    assertEquals(1, rows("SELECT COUNT(*) FROM aggregation_container WHERE sscc = ? AND status = 'PACKED'"
+        + " AND work_order_id = ? AND line_id = 'line-1' AND lot = 'L1' AND child_count = 1", stationMade, ORDER));
+    assertEquals(List.of(new Content("(01)" + GTIN + "(21)S1", "UNIT", stationMade, 1)),
+        lenient.contents(stationMade));
+    assertEquals("parent-already-packed", code(lenient.packed("line-1", ORDER, ContainerLevel.CASE,
+        "00" + stationMade, units("L1", "S2"), 1, false, AT)));
+    assertEquals("parent-not-allocated", code(aggregation.packed("line-1", ORDER, ContainerLevel.CASE,
+        "(00)095060008888888886", units("L1", "S2"), 1, false, AT)));
   }
 
   // ---- pallets ----

@@ -127,12 +127,12 @@ class PackingRulesTest {
         packCase(children, 2, false).orElseThrow().text());
     PackingRequest request = new PackingRequest(ORDER, "line-1", ContainerLevel.CASE, allocatedCase(), children,
         2, false);
-    assertEquals(Optional.empty(), new PackingRules(new PackingPolicy(true, false)).judge(request));
+    assertEquals(Optional.empty(), new PackingRules(new PackingPolicy(true, false, true)).judge(request));
 
     ChildId.Unit other = new ChildId.Unit(Sgtin.of("09506000134369", "S9"));
     List<ChildState> mixed = List.of(active("S1"), ChildState.unit(other, "active", "L1", null, "urn:y"));
     assertEquals("child-other-product", code(packCase(mixed, 2, false)));
-    assertEquals(Optional.empty(), new PackingRules(new PackingPolicy(false, true)).judge(
+    assertEquals(Optional.empty(), new PackingRules(new PackingPolicy(false, true, true)).judge(
         new PackingRequest(ORDER, "line-1", ContainerLevel.CASE, allocatedCase(), mixed, 2, false)));
   }
 
@@ -186,6 +186,9 @@ class PackingRulesTest {
   void theContainerMustBeAllocatedToThisOrderAndLevelAndStillOpen() {
     assertEquals("parent-not-allocated", code(rules.judge(new PackingRequest(ORDER, "line-1", ContainerLevel.CASE,
         ParentState.unknown(CASE), units(1), 1, false))));
+    assertEquals(Optional.empty(), new PackingRules(new PackingPolicy(true, true, false)).judge(new PackingRequest(
+        ORDER, "line-1", ContainerLevel.CASE, ParentState.unknown(CASE), units(1), 1, false)),
+        "a station-made SSCC is accepted where the policy allows it");
     assertEquals("parent-foreign", code(rules.judge(new PackingRequest(ORDER, "line-1", ContainerLevel.CASE,
         new ParentState(CASE, true, 8L, ContainerLevel.CASE, false, List.of()), units(1), 1, false))));
     assertEquals("parent-foreign", code(rules.judge(new PackingRequest(ORDER, "line-1", ContainerLevel.CASE,

@@ -176,9 +176,14 @@ public class JdbcAggregationStore implements AggregationRepository {
   @Override
   public void record(PackedContainer p) {
     work(c -> {
-      int n = update(c, "UPDATE aggregation_container SET status = 'PACKED', closed_partial = ?, child_count = ?,"
-          + " packed_at = ?, event_id = ? WHERE sscc = ? AND status = 'ALLOCATED'",
-          p.partial() ? 1 : 0, p.children().size(), p.packedAt(), p.eventId(), p.sscc().value());
+      int n;
+      if (p.allocated()) {
+        n = update(c, "UPDATE aggregation_container SET status = 'PACKED', closed_partial = ?, child_count = ?,"
+            + " packed_at = ?, event_id = ? WHERE sscc = ? AND status = 'ALLOCATED'",
+            p.partial() ? 1 : 0, p.children().size(), p.packedAt(), p.eventId(), p.sscc().value());
+      } else {
+        n = insertPacked(c, p);
+      }
       if (n != 1) {
         throw new AggregationException(Kind.CONFLICT, "parent-already-packed", "parentCode", p.sscc().value(),
             p.level().noun() + " " + p.sscc().toElementString() + " was closed by another request at the same moment");
@@ -207,6 +212,22 @@ public class JdbcAggregationStore implements AggregationRepository {
       batch(c, "UPDATE aggregation_container SET parent_sscc = ? WHERE sscc = ?", onPallet);
       return null;
     });
+  }
+
+  /** A container whose SSCC the station made: recorded as it is closed; 0 when another request was first. */
+  private static int insertPacked(Connection c, PackedContainer p) throws SQLException {
+    try {
+      return update(c, "INSERT INTO aggregation_container (sscc, container_level, work_order_id, line_id, gtin,"
+          + " lot, status, closed_partial, child_count, allocated_at, packed_at, event_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, 'PACKED', ?, ?, ?, ?, ?)", p.sscc().value(), p.level().name(),
+          p.order().id(), p.line(), p.order().gtin(), p.order().lot(), p.partial() ? 1 : 0, p.children().size(),
+          p.packedAt(), p.packedAt(), p.eventId());
+    } catch (SQLException e) {
+      if (isConstraintViolation(e)) {
+        return 0;
+      }
+      throw e;
+    }
   }
 
   @Override
