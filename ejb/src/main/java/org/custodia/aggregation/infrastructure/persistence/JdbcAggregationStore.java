@@ -95,7 +95,8 @@ public class JdbcAggregationStore implements AggregationRepository {
         rows.add(new Object[] {s.value(), level.name(), order.id(), order.line(), order.gtin(), order.lot(), at});
       }
       batch(c, "INSERT INTO aggregation_container (sscc, container_level, work_order_id, line_id, gtin, lot,"
-          + " allocated_at, status, closed_partial, child_count) VALUES (?, ?, ?, ?, ?, ?, ?, 'ALLOCATED', 0, 0)", rows);
+          + " allocated_at, status, closed_partial, child_count) VALUES (?, ?, ?, ?, ?, ?, ?, 'ALLOCATED', 0, 0)",
+          rows);
       return taken.ssccs();
     });
   }
