@@ -11,6 +11,7 @@ import jakarta.annotation.Resource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.custodia.epcis.domain.AggregationEvent;
 import org.custodia.epcis.domain.ObjectEvent;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
 import org.custodia.platform.Jndi;
@@ -40,8 +41,17 @@ public class EventCaptureService {
   @Resource(lookup = Jndi.EPCIS_CAPTURE_QUEUE)
   Queue captureQueue;
 
+  /** Sends ObjectEvents as one EPCIS document. */
   public void capture(List<ObjectEvent> events, String source) {
-    String document = EpcisJson.document(events, OffsetDateTime.now(ZoneOffset.UTC));
+    send(EpcisJson.document(events, OffsetDateTime.now(ZoneOffset.UTC)), source);
+  }
+
+  /** Sends AggregationEvents as one EPCIS document. */
+  public void captureAggregations(List<AggregationEvent> events, String source) {
+    send(EpcisJson.aggregationDocument(events, OffsetDateTime.now(ZoneOffset.UTC)), source);
+  }
+
+  private void send(String document, String source) {
     TextMessage message = jms.createTextMessage(document);
     try {
       message.setStringProperty(TYPE, "EPCISDocument");

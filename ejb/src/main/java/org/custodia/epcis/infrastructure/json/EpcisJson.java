@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.custodia.epcis.domain.AggregationEvent;
 import org.custodia.epcis.domain.ObjectEvent;
 import org.custodia.epcis.domain.StoredEvent;
 
@@ -35,6 +36,17 @@ public final class EpcisJson {
   public static String document(List<ObjectEvent> events, OffsetDateTime creationDate) {
     JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
     events.forEach(e -> list.add(toJson(e)));
+    return document(list, creationDate);
+  }
+
+  /** An EPCISDocument holding AggregationEvents. */
+  public static String aggregationDocument(List<AggregationEvent> events, OffsetDateTime creationDate) {
+    JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
+    events.forEach(e -> list.add(toJson(e)));
+    return document(list, creationDate);
+  }
+
+  private static String document(JsonArrayBuilder list, OffsetDateTime creationDate) {
     return Jsonp.JSON.createObjectBuilder()
         .add("@context", Jsonp.JSON.createArrayBuilder().add(CONTEXT))
         .add("type", "EPCISDocument")
@@ -72,6 +84,34 @@ public final class EpcisJson {
       JsonObjectBuilder ilmd = Jsonp.JSON.createObjectBuilder();
       new TreeMap<>(e.ilmd()).forEach(ilmd::add);
       b.add("ilmd", ilmd);
+    }
+    return b.build();
+  }
+
+  static JsonObject toJson(AggregationEvent e) {
+    JsonArrayBuilder children = Jsonp.JSON.createArrayBuilder();
+    e.childEpcs().forEach(children::add);
+    JsonObjectBuilder b =
+        Jsonp.JSON.createObjectBuilder()
+            .add("type", "AggregationEvent")
+            .add("eventID", e.eventId())
+            .add("eventTime", e.eventTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+            .add("eventTimeZoneOffset", e.eventTime().getOffset().getId().replace("Z", "+00:00"));
+    if (e.parentId() != null) {
+      b.add("parentID", e.parentId());
+    }
+    b.add("childEPCs", children).add("action", e.action());
+    if (e.bizStep() != null) {
+      b.add("bizStep", e.bizStep());
+    }
+    if (e.disposition() != null) {
+      b.add("disposition", e.disposition());
+    }
+    if (e.readPoint() != null) {
+      b.add("readPoint", Jsonp.JSON.createObjectBuilder().add("id", e.readPoint()));
+    }
+    if (e.bizLocation() != null) {
+      b.add("bizLocation", Jsonp.JSON.createObjectBuilder().add("id", e.bizLocation()));
     }
     return b.build();
   }

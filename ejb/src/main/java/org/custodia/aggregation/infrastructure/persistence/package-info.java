@@ -1,0 +1,2 @@
+/** SSCC pools, containers and containment links in plain JDBC. */
+package org.custodia.aggregation.infrastructure.persistence;
