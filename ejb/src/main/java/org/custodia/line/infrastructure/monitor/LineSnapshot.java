@@ -12,7 +12,7 @@ import org.custodia.line.application.LineActivity.Read;
  * @param state the state the line last reported, null when it has reported none since the server started
  * @param stateSince when the line entered that state
  * @param unitsPerMinute units the camera read in the last minute (all verdicts), by the server's clock
- * @param workOrderId the order of the latest read or order change, 0 when none was seen
+ * @param workOrderId the order of the latest read, 0 when none was seen
  * @param reads the latest reads, newest first (at most {@link LineMonitor#HISTORY})
  * @param rejects the latest rejected reads, newest first (at most {@link LineMonitor#HISTORY})
  * @param readCount reads of {@code workOrderId} seen by this server since it started

@@ -74,10 +74,8 @@ final class LineTracker {
     version++;
   }
 
+  /** Counts stay with the order of the reads: another order changing (created, closed) does not reset them. */
   synchronized void workOrderChanged(long id) {
-    if (id > workOrderId) {
-      newOrder(id);
-    }
     version++;
   }
 

@@ -109,13 +109,19 @@ class LineMonitorTest {
   }
 
   @Test
-  void aNewOrderStartsItsCountsAfresh() {
+  void theReadsOfANewOrderStartItsCountsAfresh() {
     // given
     monitor.read(good("line-1", 7, 1));
     monitor.read(reject("line-1", 7, 2, "DUPLICATE"));
 
-    // when
+    // when: another order is created for the line
     monitor.workOrderChanged("line-1", 8);
+
+    // then: the counts stay with the order being read
+    assertEquals(7, monitor.snapshot("line-1").workOrderId());
+    assertEquals(2, monitor.snapshot("line-1").readCount());
+
+    // when: the new order's first read
     monitor.read(good("line-1", 8, 1));
 
     // then: the counts are the new order's, the lists still show what the line did
