@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import org.custodia.validation.support.Api;
 import org.custodia.validation.support.Browser;
 import org.custodia.validation.support.Deployments;
+import org.custodia.validation.oq.line.LineActivityProbe;
 import org.custodia.validation.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -71,9 +74,10 @@ class LineDashboardIT {
   private final List<Long> created = new ArrayList<>();
   private WebDriverWait wait;
 
+  /** The EAR, and a probe that tells the line activity port what the wired adapter will tell it. */
   @Deployment(testable = false)
   static EnterpriseArchive ear() {
-    return Deployments.ear();
+    return Deployments.earWithProbe(LineActivityProbe.class);
   }
 
   @BeforeAll
@@ -189,6 +193,66 @@ class LineDashboardIT {
     // future (after wiring): see readsFillTheLastCodesAndTheCountsGrow
   }
 
+  /**
+   * Reads, rejects and line states as the line adapter will report them through the {@code LineActivity}
+   * port (sent here by the probe, as the adapter is not wired into the work orders yet): the last codes
+   * fill with their DataMatrix, at most 20, the rejects list their reasons, the speed counts them and a
+   * fault is an alarm, all without reloading.
+   */
+  @Test
+  void readsReportedToTheLineActivityFillTheLastCodesAndRejects() {
+    // given
+    logIn("operator");
+    driver.get(Api.BASE + "/dashboard.xhtml?line=" + LINE);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+    markThePage();
+    long a = create(QA);
+    String lot = QA.get("/api/line/workorders/" + a).json().getString("lot");
+
+    // when: 23 good reads, then one of low grade and one unreadable
+    for (int seq = 1; seq <= 23; seq++) {
+      probeRead(a, seq, code(lot, seq), "A", "GOOD");
+    }
+    probeRead(a, 24, code(lot, 24), "D", "LOW_GRADE");
+    probeRead(a, 25, null, null, "UNREADABLE");
+
+    // then: the latest 20, newest first, the good ones with their DataMatrix
+    wait.until(d -> text(By.id("reads-seen")).equals("25"));
+    wait.until(d -> d.findElements(By.cssSelector("#last-codes > li")).size() == 20);
+    List<WebElement> codes = driver.findElements(By.cssSelector("#last-codes > li"));
+    assertTrue(codes.get(0).getText().contains("unit 25") && codes.get(0).getText().contains("UNREADABLE"),
+        codes.get(0).getText());
+    assertTrue(codes.get(1).getText().contains("LOW_GRADE") && codes.get(1).getText().contains("grade D"),
+        codes.get(1).getText());
+    assertTrue(codes.get(19).getText().contains("unit 6"), codes.get(19).getText());
+    assertEquals(19, driver.findElements(By.cssSelector("#last-codes > li svg")).size(),
+        "every read with a code has its DataMatrix");
+    assertTrue(codes.get(2).getText().contains(code(lot, 23)), codes.get(2).getText());
+    assertEquals("25", text(By.id("speed")));
+
+    // and the rejects with their reasons
+    String rejects = text(By.id("board:rejects"));
+    assertTrue(rejects.contains("1 LOW_GRADE") && rejects.contains("1 UNREADABLE"), rejects);
+    assertEquals(2, driver.findElements(By.cssSelector("#last-rejects > li")).size());
+    screenshot("dashboard-reads");
+
+    // when: the line reports a fault
+    Api.anonymous().getUrl(probe() + "?line=" + LINE + "&state=FAULT");
+
+    // then
+    waitForText(By.id("line-state"), "FAULT");
+    assertTrue(text(By.id("board:alarms")).contains("reports FAULT"), text(By.id("board:alarms")));
+
+    // when: running again
+    Api.anonymous().getUrl(probe() + "?line=" + LINE + "&state=RUNNING");
+
+    // then
+    waitForText(By.id("line-state"), "RUNNING");
+    assertTrue(!text(By.id("board:alarms")).contains("reports"), text(By.id("board:alarms")));
+    assertEquals("loaded-once", ((JavascriptExecutor) driver).executeScript("return window.custodiaMarker;"));
+    screenshot("dashboard-state");
+  }
+
   @Test
   void qaReleasesAnOrderOnTheDashboard() {
     // given
@@ -275,6 +339,26 @@ class LineDashboardIT {
   }
 
   // ---- helpers
+
+  private static String probe() {
+    return Api.BASE.replaceFirst("/custodia$", "/test") + "/line-activity";
+  }
+
+  private static void probeRead(long order, int seq, String code, String grade, String outcome) {
+    StringBuilder url = new StringBuilder(probe()).append("?line=").append(LINE).append("&order=").append(order)
+        .append("&seq=").append(seq).append("&serial=S").append(seq).append("&outcome=").append(outcome);
+    if (code != null) {
+      url.append("&code=").append(URLEncoder.encode(code, StandardCharsets.UTF_8));
+    }
+    if (grade != null) {
+      url.append("&grade=").append(grade);
+    }
+    assertEquals(204, Api.anonymous().getUrl(url.toString()).status());
+  }
+
+  private static String code(String lot, int seq) {
+    return "(01)" + GTIN + "(17)281231(10)" + lot + "(21)S" + seq;
+  }
 
   /** A new order of 100 units on the line; QA's is released, supply chain's waits for QA. */
   private long create(Api who) {
