@@ -42,4 +42,16 @@ public interface LineControl {
 
   /** Starts {@code line}: an order started or resumed on it (called after commit). */
   void start(String line);
+
+  /**
+   * Queues the SSCC label of the next case (case packer) or pallet (pallet station) of {@code line}; the
+   * station reports the case or pallet it closes under that SSCC (called after commit).
+   */
+  void sendStationLabel(String line, LineAggregation.Level level, LabelData label);
+
+  /**
+   * Ends the order's run on {@code line} (called after the close committed): the printer drops labels not
+   * printed, and the case packer and pallet station close their partial case and pallet.
+   */
+  void endRun(String line);
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.custodia.gs1.SerialNumber;
+import org.custodia.gs1.Sscc;
 import org.custodia.line.domain.CameraVerdict;
 import org.custodia.line.domain.ExceptionRecord;
 import org.custodia.line.domain.ExceptionType;
@@ -126,6 +127,8 @@ public class WorkOrders {
     wo.start(now());
     startLine(wo);
     fill(wo, line);
+    sendStationLabels(wo, line, LineAggregation.Level.CASE, CASE_LABELS_AHEAD);
+    sendStationLabels(wo, line, LineAggregation.Level.PALLET, PALLET_LABELS_AHEAD);
     orders.update(wo);
     audit.done("work-order.start", "WorkOrder", String.valueOf(id), "on " + wo.line());
     changed(wo);
@@ -181,8 +184,13 @@ public class WorkOrders {
           unconfirmed + " reject(s) of " + name(wo) + " not confirmed when it was closed");
     }
     Reconciliation r = Reconciliation.of(orders.counts(id));
+    boolean onLine = wo.status().onLine();
     wo.close(by, now, r);
     orders.update(wo);
+    if (onLine) {
+      String line = wo.line();
+      afterCommit.run(() -> port.endRun(line));
+    }
     audit.done("work-order.close", "WorkOrder", String.valueOf(id), "reconciled: printed " + r.printed()
         + " = good " + r.good() + " + rejected " + r.rejected() + " + sampled " + r.sampled() + " + destroyed "
         + r.destroyed() + " (" + inFlight.size() + " not verified at close); unused " + r.unused());
@@ -270,20 +278,28 @@ public class WorkOrders {
       onAggregationScan(line, level.name(), parentCode, childCodes);
       return;
     }
+    // a scan belongs to the order on the line; after a close, the partial case and pallet the end of its run
+    // closed belong to the order closed last
     Optional<WorkOrder> on = orders.lockOnLine(line);
-    if (on.isEmpty()) {
+    boolean endOfRun = on.isEmpty();
+    Optional<WorkOrder> of = endOfRun ? orders.lockLastClosedOn(line) : on;
+    if (of.isEmpty()) {
       raise(ExceptionType.AGGREGATION_REFUSED, line, null, null, level + " " + parentCode + " closed on " + line
-          + " while no work order is on the line");
+          + ", which has never run a work order");
       return;
     }
-    WorkOrder wo = on.get();
+    WorkOrder wo = of.get();
     ProductionLine pl = lines.line(line).orElseThrow();
     int configured = level == LineAggregation.Level.CASE ? pl.unitsPerCase() : pl.casesPerPallet();
     LineAggregation.Packed packed = aggregation.packed(line, wo.id(), level, parentCode, childCodes, configured,
-        false, timestamp);
+        endOfRun, timestamp);
     if (!packed.accepted()) {
       raise(ExceptionType.AGGREGATION_REFUSED, line, wo.id(), null, level + " " + parentCode + " refused: "
           + packed.reason());
+    }
+    if (!endOfRun) {
+      // the station took the label it was sent: send the next
+      sendStationLabels(wo, pl, level, 1);
     }
     changed(wo);
   }
@@ -584,6 +600,29 @@ public class WorkOrders {
         activity.exceptionChanged(line, e.id());
       }
     });
+  }
+
+  /** SSCC labels the case packer and the pallet station hold ahead of the cases and pallets they close. */
+  static final int CASE_LABELS_AHEAD = 2;
+
+  static final int PALLET_LABELS_AHEAD = 1;
+
+  /** Allocates {@code count} SSCCs from the aggregation feature's pool and sends their labels to the station. */
+  private void sendStationLabels(WorkOrder wo, ProductionLine line, LineAggregation.Level level, int count) {
+    if (aggregation == null || count <= 0) {
+      return;
+    }
+    String ndc = products.product(wo.gtin()).map(ProductFacts::ndc).orElse(null);
+    int units = level == LineAggregation.Level.CASE ? line.unitsPerCase() : line.unitsPerCase() * line.casesPerPallet();
+    List<LabelData> labels = new ArrayList<>(count);
+    for (String sscc : aggregation.allocateSsccs(wo.id(), level, count)) {
+      Sscc s = Sscc.of(sscc);
+      labels.add(level == LineAggregation.Level.CASE
+          ? MarketLabels.caseLabel(wo.markets().get(0), s, wo.gtin(), wo.lot(), wo.expiry(), units, ndc)
+          : MarketLabels.palletLabel(wo.markets().get(0), s, wo.gtin(), wo.lot(), wo.expiry(), units, ndc));
+    }
+    String lineId = wo.line();
+    afterCommit.run(() -> labels.forEach(l -> port.sendStationLabel(lineId, level, l)));
   }
 
   private void startLine(WorkOrder wo) {

@@ -21,6 +21,9 @@ public interface WorkOrderRepository {
   /** The order on {@code line} (RUNNING, PAUSED or STOPPED_BY_EXCEPTION), its row locked, if there is one. */
   Optional<WorkOrder> lockOnLine(String line);
 
+  /** The order closed last on {@code line}, its row locked, if there is one. */
+  Optional<WorkOrder> lockLastClosedOn(String line);
+
   void insertUnits(List<WorkOrderUnit> units);
 
   void updateUnits(List<WorkOrderUnit> units);

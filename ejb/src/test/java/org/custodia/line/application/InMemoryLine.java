@@ -17,6 +17,8 @@ class InMemoryLine implements LineControl {
   final List<Reject> rejects = new ArrayList<>();
   final List<String> stops = new ArrayList<>();
   final List<String> starts = new ArrayList<>();
+  final List<String> stationLabels = new ArrayList<>();
+  final List<String> endRuns = new ArrayList<>();
   final List<String> packRejects = new ArrayList<>();
 
   @Override
@@ -42,6 +44,16 @@ class InMemoryLine implements LineControl {
   @Override
   public void start(String line) {
     starts.add(line);
+  }
+
+  @Override
+  public void sendStationLabel(String line, LineAggregation.Level level, LabelData label) {
+    stationLabels.add(level + " " + label.elementString());
+  }
+
+  @Override
+  public void endRun(String line) {
+    endRuns.add(line);
   }
 
   Label label(int sequence) {

@@ -629,4 +629,77 @@ class WorkOrdersTest {
     service.onLineState("line-1", LineState.STOPPED, clock.instant(), false);
     assertEquals("PAUSED", service.view(id).status());
   }
+
+  /** The aggregation feature as the loop sees it: records what it is asked, refuses parents starting "00X". */
+  static final class FakeAggregation implements LineAggregation {
+    final List<String> packed = new ArrayList<>();
+    int next = 1;
+
+    @Override
+    public List<String> allocateSsccs(long workOrderId, Level level, int count) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        out.add(org.custodia.gs1.Sscc.fromDigitsWithoutCheckDigit(String.format("0950600%010d", next++)).value());
+      }
+      return out;
+    }
+
+    @Override
+    public Packed packed(String line, long workOrderId, Level level, String parentCode, List<String> childCodes,
+        int configuredCount, boolean partial, Instant at) {
+      packed.add(workOrderId + " " + level + " " + childCodes.size() + "/" + configuredCount + (partial ? " partial" : ""));
+      return parentCode.startsWith("00X") ? new Packed(false, null, 0, "parent-not-allocated: " + parentCode)
+          : new Packed(true, parentCode.substring(2), childCodes.size(), null);
+    }
+
+    @Override
+    public int count(long workOrderId, Level level) {
+      return (int) packed.stream().filter(p -> p.startsWith(workOrderId + " " + level)).count();
+    }
+  }
+
+  @Test
+  @Tag("AGG-1")
+  @Tag("AGG-3")
+  void casesAndPalletsTheStationsCloseGoToAggregationWithSsccLabelsSentAhead() {
+    // given the loop with an aggregation feature, lines closing cases of 10 and pallets of 4 cases
+    FakeAggregation agg = new FakeAggregation();
+    Products products = gtin -> Optional.of(new ProductFacts(GTIN, "99999-134-52"));
+    service = new WorkOrders(store, store, line, serials, products, Runnable::run, (a, t, i, d) -> { }, clock, 10,
+        toldActivity, agg);
+    long id = create("line-1", 30, true);
+
+    // when the order starts: SSCC labels go to the case packer (2) and the pallet station (1)
+    service.start(id);
+    assertEquals(3, line.stationLabels.size());
+    assertTrue(line.stationLabels.get(0).startsWith("CASE (00)"), line.stationLabels.toString());
+    assertTrue(line.stationLabels.get(2).startsWith("PALLET (00)"), line.stationLabels.toString());
+
+    // and a full case is scanned: recorded against the order with the line's count, and the next label sent
+    service.onAggregationScan("line-1", 50, LineAggregation.Level.CASE, "00095060000000000011",
+        java.util.Collections.nCopies(10, "unit"), clock.instant());
+    assertEquals(List.of(id + " CASE 10/10"), agg.packed);
+    assertEquals(4, line.stationLabels.size());
+    assertEquals(1, service.view(id).cases());
+
+    // a case the rules refuse raises an exception
+    service.onAggregationScan("line-1", 51, LineAggregation.Level.CASE, "00X", List.of("unit"), clock.instant());
+    assertEquals(ExceptionType.AGGREGATION_REFUSED.name(), service.exceptions(null, id, 10).get(0).type());
+    assertEquals(5, line.stationLabels.size(), "the station used a label for the refused case too");
+    // a scan delivered again is not recorded twice
+    service.onAggregationScan("line-1", 50, LineAggregation.Level.CASE, "00095060000000000011",
+        java.util.Collections.nCopies(10, "unit"), clock.instant());
+    assertEquals(2, agg.packed.size());
+
+    // when the order closes, the line ends its run; the partial case and pallet it reports go to that order
+    service.close(id, "qa");
+    assertEquals(List.of("line-1"), line.endRuns);
+    service.onAggregationScan("line-1", 52, LineAggregation.Level.CASE, "00095060000000000028", List.of("u1", "u2"),
+        clock.instant());
+    service.onAggregationScan("line-1", 53, LineAggregation.Level.PALLET, "00095060000000000035", List.of("c1", "c2"),
+        clock.instant());
+    assertEquals(List.of(id + " CASE 10/10", id + " CASE 1/10", id + " CASE 2/10 partial", id + " PALLET 2/4 partial"),
+        agg.packed);
+    assertEquals(5, line.stationLabels.size(), "no label is sent for a closed order");
+  }
 }

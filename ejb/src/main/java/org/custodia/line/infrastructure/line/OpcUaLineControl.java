@@ -11,6 +11,8 @@ import org.custodia.line.api.LineConnection;
 import org.custodia.line.api.LineConnectionFactory;
 import org.custodia.line.api.LineException;
 import org.custodia.line.api.LineJndi;
+import org.custodia.line.api.Station;
+import org.custodia.line.application.LineAggregation;
 import org.custodia.line.application.LineControl;
 import org.custodia.line.domain.LabelData;
 import org.custodia.line.domain.RejectReason;
@@ -65,6 +67,20 @@ public class OpcUaLineControl implements LineControl {
   @Override
   public void start(String line) {
     command(line, "start", c -> c.start(line));
+  }
+
+  @Override
+  public void sendStationLabel(String line, LineAggregation.Level level, LabelData label) {
+    String sscc = label.elementString().replaceAll("[^0-9]", "").substring(2);
+    org.custodia.line.api.LabelData data = new org.custodia.line.api.LabelData(sscc,
+        withoutLeadingFnc1(label.barcodeData()), label.humanReadable());
+    Station station = level == LineAggregation.Level.CASE ? Station.CASE : Station.PALLET;
+    command(line, station + " label " + sscc, c -> c.sendLabel(line, station, data));
+  }
+
+  @Override
+  public void endRun(String line) {
+    command(line, "end of run", c -> c.endRun(line));
   }
 
   /** The element string as the line's printer takes it: GS-separated, without the leading FNC1. */

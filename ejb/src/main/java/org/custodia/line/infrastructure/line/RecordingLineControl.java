@@ -51,6 +51,17 @@ public class RecordingLineControl implements LineControl {
     record("start " + line);
   }
 
+  @Override
+  public void sendStationLabel(String line, org.custodia.line.application.LineAggregation.Level level,
+      LabelData label) {
+    record("label " + line + " " + level + " " + label.elementString());
+  }
+
+  @Override
+  public void endRun(String line) {
+    record("end run " + line);
+  }
+
   /** The commands recorded, oldest first. */
   public synchronized List<String> commands() {
     return new ArrayList<>(commands);

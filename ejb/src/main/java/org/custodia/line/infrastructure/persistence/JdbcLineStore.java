@@ -100,6 +100,12 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
         + " AND status IN ('RUNNING', 'PAUSED', 'STOPPED_BY_EXCEPTION') FOR UPDATE", line));
   }
 
+  @Override
+  public Optional<WorkOrder> lockLastClosedOn(String line) {
+    return first(orders("SELECT " + ORDER_COLUMNS + " FROM work_order WHERE id = (SELECT MAX(id) FROM work_order"
+        + " WHERE line_id = ? AND status = 'CLOSED') FOR UPDATE", line));
+  }
+
   // ---- units ----
 
   @Override

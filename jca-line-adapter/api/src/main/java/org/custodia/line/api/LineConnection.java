@@ -24,6 +24,13 @@ public interface LineConnection extends AutoCloseable {
   /** Starts the line. */
   void start(String lineId) throws LineException;
 
+  /**
+   * Ends a work order's run on the line: the printer drops the labels it has not printed, what is past the
+   * camera goes on to the case packer, which closes its partial case, and the pallet station closes its
+   * partial pallet; both are reported as aggregation scans.
+   */
+  void endRun(String lineId) throws LineException;
+
   /** Stops the line. */
   void stop(String lineId) throws LineException;
 

@@ -33,6 +33,12 @@ public final class LineAddressSpace {
   public static final String START = "Start";
   public static final String STOP = "Stop";
   public static final String SET_SPEED = "SetSpeed";
+  /**
+   * Method of a line, at the end of a work order: the printer drops the labels it has not printed, whatever
+   * is past the camera goes on to the case packer, which closes its partial case, and the pallet station
+   * closes its partial pallet.
+   */
+  public static final String END_RUN = "EndRun";
   public static final String RESEND = "Resend";
   public static final String PRINTER = "Printer";
   public static final String CAMERA = "Camera";

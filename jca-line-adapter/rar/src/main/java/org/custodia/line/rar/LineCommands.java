@@ -92,6 +92,10 @@ final class LineCommands {
     call(lineId, line(lineId), node(lineId, START), new Variant[0]);
   }
 
+  void endRun(String lineId) throws LineException {
+    call(lineId, line(lineId), node(lineId, END_RUN), new Variant[0]);
+  }
+
   void stop(String lineId) throws LineException {
     call(lineId, line(lineId), node(lineId, STOP), new Variant[0]);
   }

@@ -57,6 +57,11 @@ public class LineConnectionImpl implements LineConnection {
   }
 
   @Override
+  public void endRun(String lineId) throws LineException {
+    mc().run(c -> c.endRun(lineId));
+  }
+
+  @Override
   public void stop(String lineId) throws LineException {
     mc().run(c -> c.stop(lineId));
   }

@@ -216,6 +216,22 @@ public final class LineModel {
     return true;
   }
 
+  /**
+   * End of a work order's run: the printer drops the labels it has not printed, everything past the camera
+   * moves on to the case packer, which closes the case it holds (fewer units than a full one), and the
+   * pallet station closes the pallet it holds; each is scanned and reported like a full one.
+   */
+  public synchronized void endRun() {
+    printQueue.clear();
+    flush();
+    if (!caseContents.isEmpty()) {
+      closeCase();
+    }
+    if (!palletContents.isEmpty()) {
+      closePallet();
+    }
+  }
+
   /** Everything still within the reject station's reach moves on (end of a run). */
   public synchronized void flush() {
     while (!inReach.isEmpty()) {
@@ -226,18 +242,26 @@ public final class LineModel {
   private void pack(Unit unit) {
     caseContents.add(unit);
     if (caseContents.size() >= settings.unitsPerCase()) {
-      String sscc = stationCode(caseLabels);
-      emit(new AggregationScan(lineId, ++sequence, Station.CASE, sscc,
-          caseContents.stream().map(Unit::printed).toList(), clock.instant()));
-      caseContents.clear();
-      palletContents.add(sscc);
+      closeCase();
       if (palletContents.size() >= settings.casesPerPallet()) {
-        String palletSscc = stationCode(palletLabels);
-        emit(new AggregationScan(lineId, ++sequence, Station.PALLET, palletSscc,
-            List.copyOf(palletContents), clock.instant()));
-        palletContents.clear();
+        closePallet();
       }
     }
+  }
+
+  private void closeCase() {
+    String sscc = stationCode(caseLabels);
+    emit(new AggregationScan(lineId, ++sequence, Station.CASE, sscc,
+        caseContents.stream().map(Unit::printed).toList(), clock.instant()));
+    caseContents.clear();
+    palletContents.add(sscc);
+  }
+
+  private void closePallet() {
+    String palletSscc = stationCode(palletLabels);
+    emit(new AggregationScan(lineId, ++sequence, Station.PALLET, palletSscc, List.copyOf(palletContents),
+        clock.instant()));
+    palletContents.clear();
   }
 
   private String stationCode(Deque<LabelData> labels) {

@@ -100,6 +100,10 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle {
       line.stop();
       return new Variant[0];
     });
+    method(object, node(id, END_RUN), END_RUN, args(), args(), in -> {
+      line.endRun();
+      return new Variant[0];
+    });
     method(object, node(id, SET_SPEED), SET_SPEED, args(arg("unitsPerMinute", NodeIds.Int32)),
         args(), in -> {
           line.settings(line.settings().withSpeed((Integer) in[0].value()));

@@ -245,4 +245,32 @@ class LineModelTest {
     assertEquals("21AC", LineModel.altered("21AB"));
     assertNotEquals("21AZ", LineModel.altered("21AZ"));
   }
+
+  @Test
+  @Tag("AGG-3")
+  @Tag("LINE-5")
+  void theEndOfARunDropsUnprintedLabelsAndClosesThePartialCaseAndPallet() {
+    // given 25 units past the camera (10 per case, 4 cases per pallet, 8 within the reject station's reach)
+    // and 5 labels still waiting at the printer
+    LineModel line = line(LineSettings.defaults(), 1);
+    run(line, 25);
+    line.stop();
+    for (int i = 25; i < 30; i++) {
+      line.print(label(i));
+    }
+
+    // when the run ends
+    line.endRun();
+
+    // then the printer is empty and every unit read is in a case: 10 + 10 + 5, on one pallet of 3 cases
+    assertEquals(0, line.queued());
+    List<AggregationScan> scans = messages.stream().filter(AggregationScan.class::isInstance)
+        .map(AggregationScan.class::cast).toList();
+    assertEquals(List.of(Station.CASE, Station.CASE, Station.CASE, Station.PALLET),
+        scans.stream().map(AggregationScan::station).toList());
+    assertEquals(List.of(10, 10, 5, 3), scans.stream().map(a -> a.childCodes().size()).toList());
+    assertEquals(List.of(scans.get(0).parentCode(), scans.get(1).parentCode(), scans.get(2).parentCode()),
+        scans.get(3).childCodes());
+    assertEquals(code(24), scans.get(2).childCodes().get(4));
+  }
 }
