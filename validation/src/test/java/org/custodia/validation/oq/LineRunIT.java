@@ -134,6 +134,8 @@ class LineRunIT {
   @Tag("LINE-2")
   @Tag("LINE-3")
   @Tag("LINE-5")
+  @Tag("AGG-1")
+  @Tag("AGG-3")
   void aWorkOrderOfSeveralHundredUnitsWithDefectsRunsThroughTheLineAndReconcilesExactly() throws Exception {
     // given line-1 at 600 units a minute (its reject station 8 packs, 0.8 s, behind the camera), printing 3 %
     // unreadable, 2 % wrong, 2 % duplicate and 3 % low-grade codes
@@ -152,6 +154,20 @@ class LineRunIT {
 
     // then it reconciles: every defect rejected and confirmed, duplicates raised, 300 commissioned once each
     JsonObject s = closeAndReconcile(id, 300);
+    // and the good units are in cases of 10 under SSCCs from the pool, the cases on pallets of 4, the last
+    // pallet partial (closed at the end of the run), each with its AggregationEvent in the repository (AGG-1)
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        .until(() -> order(id).getInt("pallets") == 8);
+    assertEquals(30, order(id).getInt("cases"));
+    assertEquals(0, count("SELECT COUNT(*) FROM line_exception WHERE work_order_id = ?"
+        + " AND exception_type = 'AGGREGATION_REFUSED'", id));
+    assertEquals(300, count("SELECT COUNT(*) FROM aggregation_link WHERE work_order_id = ? AND child_level = 'UNIT'", id));
+    assertEquals(1, count("SELECT COUNT(*) FROM aggregation_container WHERE work_order_id = ? AND status = 'PACKED'"
+        + " AND container_level = 'PALLET' AND child_count = 2", id));
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT COUNT(DISTINCT c.sscc) FROM aggregation_container c"
+        + " JOIN epcis_event_epc p ON p.epc = 'urn:epc:id:sscc:9506000.' || SUBSTR(c.sscc, 1, 1) || SUBSTR(c.sscc, 9, 9)"
+        + " AND p.epc_role = 'PARENT' JOIN epcis_event e ON e.id = p.event_pk AND e.event_type = 'AggregationEvent'"
+        + " WHERE c.work_order_id = ? AND c.status = 'PACKED'", id) == 38);
     assertTrue(s.getInt("rejected") > 0, s.toString());
     assertEquals(s.getInt("rejected"), count("SELECT COUNT(*) FROM work_order_unit WHERE work_order_id = ?"
         + " AND status = 'REJECTED' AND reject_confirmed_at IS NOT NULL", id));
