@@ -102,6 +102,7 @@ public class WorkOrders {
     orders.insert(wo);
     audit.done("work-order.create", "WorkOrder", String.valueOf(wo.id()), describe(wo)
         + (byQa ? "; released by its QA creator, serial pool " + wo.poolId() : "; awaiting QA release"));
+    changed(wo);
     return view(wo);
   }
 
@@ -206,6 +207,7 @@ public class WorkOrders {
     orders.updateUnits(List.of(u));
     fillIfOnLine(wo);
     audit.done("work-order.sample", "WorkOrder", String.valueOf(id), "unit " + u.ref() + " sampled");
+    changed(wo);
     return view(wo);
   }
 
@@ -220,6 +222,7 @@ public class WorkOrders {
     orders.updateUnits(List.of(u));
     fillIfOnLine(wo);
     audit.done("work-order.destroy", "WorkOrder", String.valueOf(id), "unit " + u.ref() + " destroyed: " + reason);
+    changed(wo);
     return view(wo);
   }
 
