@@ -15,7 +15,7 @@
 #               it, then starts the server on that copy and runs them over REST
 #   lines       line-throughput: N simulated lines at 600 units/min each through the whole path; the server
 #               gets line-1 .. line-<largest N of PQ_LINE_LADDER> (default 2,5,10,15,20,25,30), work orders
-#               of PQ_LINE_QUANTITY units (default 600); the latency and the counts are read from the
+#               of PQ_LINE_QUANTITY units (default 600) after a warm-up of PQ_LINE_WARMUP (300); the latency and the counts are read from the
 #               session's database after the server has stopped
 set -euo pipefail
 
@@ -137,7 +137,8 @@ if [[ "$phases" == "lines" ]]; then
   state="$base/line-levels.properties"
   run_rc=0
   ./mvnw -B -q -Ppq -pl validation exec:exec@line-run -Dpq.line.ladder="$ladder" \
-    -Dpq.line.quantity="${PQ_LINE_QUANTITY:-600}" -Dpq.line.state="$state" || run_rc=$?
+    -Dpq.line.quantity="${PQ_LINE_QUANTITY:-600}" -Dpq.line.warmup="${PQ_LINE_WARMUP:-300}" \
+    -Dpq.line.state="$state" || run_rc=$?
   # the figures come from the database, which the server holds while it runs
   stop_server
   if [[ -f "$state" ]]; then

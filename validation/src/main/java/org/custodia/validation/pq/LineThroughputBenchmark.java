@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * the server has stopped (the benchmark cannot open the H2 file while the server holds it):
  *
  * <ul>
- *   <li>{@code run <base URL> <state file>} (server running): for each N of the ladder ({@code
+ *   <li>{@code run <base URL> <state file>} (server running): after a warm-up of {@code -Dpq.line.warmup}
+ *       units (default 300) per line on the first level's lines, not measured, for each N of the ladder ({@code
  *       -Dpq.line.ladder}, default 2,5,10,15,20,25,30), one work order of {@code -Dpq.line.quantity} units
  *       (default 600, one minute at 600 units a minute) per line on line-1 … line-N, created and released by
  *       {@code qa}, started by {@code operator} one after the other, polled until every order has its
@@ -94,6 +95,13 @@ public final class LineThroughputBenchmark {
     write(state, stateFile);
     System.out.println("line-throughput on " + base + ": ladder " + Arrays.toString(ladder) + ", " + quantity
         + " units per order at " + UNITS_PER_MINUTE + " units/min per line");
+    int warmUp = Integer.getInteger("pq.line.warmup", 300);
+    if (warmUp > 0) {
+      // the first minute of a fresh server (class loading, JIT, pools filling) is no level's figure
+      Level w = level(base, qa, operator, ladder[0], warmUp, -1);
+      Figures.progress("warm-up: %d orders of %d units on %d lines, %.1f units/s%s", w.orders.size(), warmUp,
+          ladder[0], w.unitsPerS, w.failure == null ? "" : "; FAILED: " + w.failure);
+    }
     int levels = 0;
     for (int lines : ladder) {
       Level level = level(base, qa, operator, lines, quantity, levels);
@@ -150,7 +158,7 @@ public final class LineThroughputBenchmark {
       }
       startedAt.put(id, System.nanoTime());
     }
-    Figures.progress("level %d lines: orders %s started in %d ms", lines, orders,
+    Figures.progress("%s %d lines: orders %s started in %d ms", index < 0 ? "warm-up" : "level", lines, orders,
         (System.nanoTime() - started) / 1_000_000);
     // poll until every order has its quantity good; give up when nothing moves for a minute or the level
     // takes three times its time plus a minute
