@@ -13,6 +13,10 @@
 #               10,000,000; seed PQ_DATASET_SEED): generates it into PQ_DATA_DIR (validation/target/pq-data) unless a
 #               complete set of that size and seed is there, runs the queries in process on a copy of
 #               it, then starts the server on that copy and runs them over REST
+#   lines       line-throughput: N simulated lines at 600 units/min each through the whole path; the server
+#               gets line-1 .. line-<largest N of PQ_LINE_LADDER> (default 2,5,10,15,20,25,30), work orders
+#               of PQ_LINE_QUANTITY units (default 600) after a warm-up of PQ_LINE_WARMUP (300); the latency and the counts are read from the
+#               session's database after the server has stopped
 set -euo pipefail
 
 phases="${1:-all}"
@@ -53,6 +57,25 @@ cp -r "$home/standalone/configuration" "$base/"
 rm -rf "$base/configuration/standalone_xml_history"
 cp "$root/ear/target/custodia.ear" "$base/deployments/"
 
+server_args=()
+if [[ "$phases" == "lines" ]]; then
+  ladder="${PQ_LINE_LADDER:-2,5,10,15,20,25,30}"
+  most="$(tr ',' '\n' <<<"$ladder" | sort -n | tail -n 1)"
+  line_ids="$(seq -s, -f 'line-%g' 1 "$most")"
+  # the MDB listens to ${custodia.line.ids}, a system property of the configuration (configure-line-adapter.cli),
+  # which would override a -D of the command line: set it in the session's copy
+  sed -i "s|<property name=\"custodia.line.ids\" value=\"[^\"]*\"/>|<property name=\"custodia.line.ids\" value=\"$line_ids\"/>|" \
+    "$base/configuration/standalone-full.xml"
+  grep -q "<property name=\"custodia.line.ids\" value=\"$line_ids\"/>" "$base/configuration/standalone-full.xml" || {
+    echo "rest-session: could not set custodia.line.ids in $base/configuration/standalone-full.xml" >&2
+    exit 1
+  }
+  # the in-process simulator's lines and speed, and the demo lines the application configures (LineDemoData)
+  server_args=(-Dcustodia.line.simulator.lines="$line_ids" -Dcustodia.line.simulator.speed=600
+    -Dcustodia.line.demo.lines="$line_ids")
+  echo "rest-session: $most lines ($line_ids) at 600 units/min"
+fi
+
 if [[ "$phases" == "query" ]]; then
   # the server's datasource is jdbc:h2:${jboss.server.data.dir}/custodia/custodia (configure-datasource-h2.cli);
   # the server writes to its database, so it gets a copy and the generated set stays reusable
@@ -90,7 +113,7 @@ echo "rest-session: starting WildFly (standalone-full) with the EAR, base dir $b
 # command's (2 GB, ear/pom.xml), not standalone.conf's 512 MB default, whose young collections alone
 # paused the server for 23 ms on average in the query benchmark
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$base/server.pid" JBOSS_JAVA_SIZING="${PQ_SERVER_HEAP:--Xms2g -Xmx2g}" \
-  "$home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
+  "$home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" ${server_args[@]+"${server_args[@]}"} \
   >"$base/console.log" 2>&1 &
 launcher=$!
 
@@ -109,5 +132,21 @@ until [[ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
   sleep 1
 done
 echo "rest-session: API up after $(($(date +%s) - started)) s"
+
+if [[ "$phases" == "lines" ]]; then
+  state="$base/line-levels.properties"
+  run_rc=0
+  ./mvnw -B -q -Ppq -pl validation exec:exec@line-run -Dpq.line.ladder="$ladder" \
+    -Dpq.line.quantity="${PQ_LINE_QUANTITY:-600}" -Dpq.line.warmup="${PQ_LINE_WARMUP:-300}" \
+    -Dpq.line.state="$state" || run_rc=$?
+  # the figures come from the database, which the server holds while it runs
+  stop_server
+  if [[ -f "$state" ]]; then
+    echo "rest-session: reading the levels' units from $base/data/custodia/custodia.mv.db"
+    ./mvnw -B -q -Ppq -pl validation exec:exec@line-analyse -Dpq.line.state="$state" \
+      -Dpq.query.db="$base/data/custodia/custodia"
+  fi
+  exit "$run_rc"
+fi
 
 ./mvnw -B -q -Ppq -pl validation exec:exec@rest -Dpq.rest.phases="$phases" -Dpq.data="$data"
