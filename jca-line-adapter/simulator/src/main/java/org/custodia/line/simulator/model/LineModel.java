@@ -219,7 +219,8 @@ public final class LineModel {
   /**
    * End of a work order's run: the printer drops the labels it has not printed, everything past the camera
    * moves on to the case packer, which closes the case it holds (fewer units than a full one), and the
-   * pallet station closes the pallet it holds; each is scanned and reported like a full one.
+   * pallet station closes the pallet it holds; each is scanned and reported like a full one. Then both
+   * stations drop the SSCC labels left over: they were the order's.
    */
   public synchronized void endRun() {
     printQueue.clear();
@@ -230,6 +231,14 @@ public final class LineModel {
     if (!palletContents.isEmpty()) {
       closePallet();
     }
+    // the stations' labels not used belong to the order that ended
+    caseLabels.clear();
+    palletLabels.clear();
+  }
+
+  /** How many SSCC labels a station holds for its next cases or pallets. */
+  public synchronized int stationLabels(Station station) {
+    return (station == Station.CASE ? caseLabels : palletLabels).size();
   }
 
   /** Everything still within the reject station's reach moves on (end of a run). */

@@ -259,6 +259,11 @@ class LineModelTest {
       line.print(label(i));
     }
 
+    // and the stations hold SSCC labels: one more case label than the run needs
+    for (int i = 0; i < 4; i++) {
+      line.printStationLabel(Station.CASE, new LabelData("C" + i, "00" + String.format("%018d", i), List.of()));
+    }
+
     // when the run ends
     line.endRun();
 
@@ -272,5 +277,7 @@ class LineModelTest {
     assertEquals(List.of(scans.get(0).parentCode(), scans.get(1).parentCode(), scans.get(2).parentCode()),
         scans.get(3).childCodes());
     assertEquals(code(24), scans.get(2).childCodes().get(4));
+    assertEquals("00" + String.format("%018d", 1), scans.get(2).parentCode(), "the partial case took a label");
+    assertEquals(0, line.stationLabels(Station.CASE), "the label left over is dropped with the run");
   }
 }
