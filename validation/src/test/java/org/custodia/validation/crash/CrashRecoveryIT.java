@@ -85,8 +85,10 @@ class CrashRecoveryIT {
     startServer();
 
     // then the line (in the same JVM, so restarted with it) comes back stopped and the order waits, paused,
-    // for the operator; resumed, it goes on from where the database says it was, to the end
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+    // for the operator; resumed, it goes on from where the database says it was, to the end. A transaction
+    // the kill left prepared (XA) keeps its row locks until the transaction manager's periodic recovery
+    // (every 2 minutes by default) completes it; until then the line's messages are delivered again and again
+    await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500))
         .until(() -> order(id).getString("status").equals("PAUSED"));
     Api.Reply resumed = OPERATOR.postJson("/api/line/workorders/" + id + "/resume", "");
     assertEquals(200, resumed.status(), resumed.body());
