@@ -104,8 +104,11 @@ class CrashRecoveryIT {
         + s.getInt("destroyed"), s.toString());
     assertEquals(s.getInt("serialsAllocated"), s.getInt("printed") + s.getInt("unused"), s.toString());
     // the EPCIS capture is asynchronous (the capture queue): the server stops once every commissioning of
-    // this fresh database reached the repository — one event per unit, so as many events as units good
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+    // this fresh database reached the repository — one event per unit, so as many events as units good. The
+    // event of a unit whose transaction the kill caught between the database's commit and the queue's is
+    // delivered only when the transaction manager's periodic recovery (every 2 minutes) commits the queue's
+    // prepared branch: wait for two recovery periods
+    await().atMost(Duration.ofSeconds(360)).pollInterval(Duration.ofSeconds(1))
         .until(() -> commissioningEvents() >= QUANTITY);
     stopServer(false);
 
