@@ -60,26 +60,9 @@ public final class EpcisJson {
   static JsonObject toJson(ObjectEvent e) {
     JsonArrayBuilder epcs = Jsonp.JSON.createArrayBuilder();
     e.epcList().forEach(epcs::add);
-    JsonObjectBuilder b =
-        Jsonp.JSON.createObjectBuilder()
-            .add("type", "ObjectEvent")
-            .add("eventID", e.eventId())
-            .add("eventTime", e.eventTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-            .add("eventTimeZoneOffset", e.eventTime().getOffset().getId().replace("Z", "+00:00"))
-            .add("epcList", epcs)
-            .add("action", e.action());
-    if (e.bizStep() != null) {
-      b.add("bizStep", e.bizStep());
-    }
-    if (e.disposition() != null) {
-      b.add("disposition", e.disposition());
-    }
-    if (e.readPoint() != null) {
-      b.add("readPoint", Jsonp.JSON.createObjectBuilder().add("id", e.readPoint()));
-    }
-    if (e.bizLocation() != null) {
-      b.add("bizLocation", Jsonp.JSON.createObjectBuilder().add("id", e.bizLocation()));
-    }
+    JsonObjectBuilder b = header("ObjectEvent", e.eventId(), e.eventTime()).add("epcList", epcs)
+        .add("action", e.action());
+    context(b, e.bizStep(), e.disposition(), e.readPoint(), e.bizLocation());
     if (!e.ilmd().isEmpty()) {
       JsonObjectBuilder ilmd = Jsonp.JSON.createObjectBuilder();
       new TreeMap<>(e.ilmd()).forEach(ilmd::add);
@@ -91,29 +74,39 @@ public final class EpcisJson {
   static JsonObject toJson(AggregationEvent e) {
     JsonArrayBuilder children = Jsonp.JSON.createArrayBuilder();
     e.childEpcs().forEach(children::add);
-    JsonObjectBuilder b =
-        Jsonp.JSON.createObjectBuilder()
-            .add("type", "AggregationEvent")
-            .add("eventID", e.eventId())
-            .add("eventTime", e.eventTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-            .add("eventTimeZoneOffset", e.eventTime().getOffset().getId().replace("Z", "+00:00"));
+    JsonObjectBuilder b = header("AggregationEvent", e.eventId(), e.eventTime());
     if (e.parentId() != null) {
       b.add("parentID", e.parentId());
     }
     b.add("childEPCs", children).add("action", e.action());
-    if (e.bizStep() != null) {
-      b.add("bizStep", e.bizStep());
-    }
-    if (e.disposition() != null) {
-      b.add("disposition", e.disposition());
-    }
-    if (e.readPoint() != null) {
-      b.add("readPoint", Jsonp.JSON.createObjectBuilder().add("id", e.readPoint()));
-    }
-    if (e.bizLocation() != null) {
-      b.add("bizLocation", Jsonp.JSON.createObjectBuilder().add("id", e.bizLocation()));
-    }
+    context(b, e.bizStep(), e.disposition(), e.readPoint(), e.bizLocation());
     return b.build();
+  }
+
+  /** type, eventID, eventTime and its offset: what every event starts with. */
+  private static JsonObjectBuilder header(String type, String eventId, java.time.OffsetDateTime eventTime) {
+    return Jsonp.JSON.createObjectBuilder()
+        .add("type", type)
+        .add("eventID", eventId)
+        .add("eventTime", eventTime.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+        .add("eventTimeZoneOffset", eventTime.getOffset().getId().replace("Z", "+00:00"));
+  }
+
+  /** bizStep, disposition, readPoint and bizLocation, each when present. */
+  private static void context(JsonObjectBuilder b, String bizStep, String disposition, String readPoint,
+      String bizLocation) {
+    if (bizStep != null) {
+      b.add("bizStep", bizStep);
+    }
+    if (disposition != null) {
+      b.add("disposition", disposition);
+    }
+    if (readPoint != null) {
+      b.add("readPoint", Jsonp.JSON.createObjectBuilder().add("id", readPoint));
+    }
+    if (bizLocation != null) {
+      b.add("bizLocation", Jsonp.JSON.createObjectBuilder().add("id", bizLocation));
+    }
   }
 
   /** The events of a capture document, or an {@link IllegalArgumentException} naming what is wrong. */
