@@ -80,6 +80,9 @@ final class ObjectStateProjection {
           + " s.biz_location, s.read_point, s.owner_party, s.parent_epc, s.top_parent_epc, s.event_time,"
           + " s.event_pk)";
 
+  /** Merges of one row tried at most this often when each is refused on the primary key. */
+  private static final int KEY_RETRIES = 3;
+
   /** The events naming an object in a role that shapes its state, declared ones left out. */
   private static final String EVENTS_OF =
       "SELECT e.id, e.event_time, e.document FROM epcis_event e WHERE e.id IN (SELECT x.event_pk"
@@ -89,7 +92,7 @@ final class ObjectStateProjection {
 
   private final Connection c;
   private final PreparedStatement merge;
-  private int pending;
+  private final List<Object[]> rows = new ArrayList<>();
 
   private ObjectStateProjection(Connection c) throws SQLException {
     this.c = c;
@@ -362,10 +365,6 @@ final class ObjectStateProjection {
         // kept without GTIN and serial; capture validated the EPC already
       }
     }
-    merge.setString(1, epc);
-    merge.setString(2, gtin);
-    merge.setString(3, serial);
-    merge.setString(4, lot);
     LocalDate date = null;
     if (expiry != null) {
       try {
@@ -374,30 +373,84 @@ final class ObjectStateProjection {
         // kept verbatim in the document; the state column only takes calendar dates
       }
     }
-    if (date == null) {
-      merge.setNull(5, Types.DATE);
-    } else {
-      merge.setObject(5, date);
-    }
-    merge.setString(6, status == null ? null : EpcisJson.shortName(status));
-    merge.setString(7, e.disposition());
-    merge.setString(8, e.bizLocation());
-    merge.setString(9, e.readPoint());
-    merge.setString(10, owner);
-    merge.setInt(11, relation ? 1 : 0);
-    merge.setString(12, parent);
-    merge.setString(13, top);
-    merge.setObject(14, e.eventTime());
-    merge.setLong(15, pk);
-    merge.addBatch();
-    pending++;
+    rows.add(
+        new Object[] {
+          epc, gtin, serial, lot, date, status == null ? null : EpcisJson.shortName(status), e.disposition(),
+          e.bizLocation(), e.readPoint(), owner, relation ? 1 : 0, parent, top, e.eventTime(), pk
+        });
   }
 
+  /**
+   * Writes the merges batched so far. Two transactions that each bring the first event of the same new
+   * object both take MERGE's insert branch; the one that commits second fails on the primary key
+   * (neither H2 nor Oracle makes MERGE atomic against a concurrent insert). Then the batch is replayed
+   * row by row, in order, and a row refused on a key is merged again: the other transaction's row is
+   * committed by then, so the merge takes its update branch. Replaying a merge already applied leaves
+   * the state as it was (each row's effect depends only on its own values and the event-time order).
+   */
   private void flush() throws SQLException {
-    if (pending > 0) {
-      merge.executeBatch();
-      pending = 0;
+    if (rows.isEmpty()) {
+      return;
     }
+    try {
+      for (Object[] row : rows) {
+        bindRow(row);
+        merge.addBatch();
+      }
+      merge.executeBatch();
+    } catch (SQLException failed) {
+      if (!isKeyViolation(failed)) {
+        throw failed;
+      }
+      merge.clearBatch();
+      for (Object[] row : rows) {
+        mergeOne(row);
+      }
+    } finally {
+      rows.clear();
+    }
+  }
+
+  private void mergeOne(Object[] row) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      bindRow(row);
+      try {
+        merge.executeUpdate();
+        return;
+      } catch (SQLException failed) {
+        if (!isKeyViolation(failed) || attempt == KEY_RETRIES) {
+          throw failed;
+        }
+      }
+    }
+  }
+
+  private void bindRow(Object[] row) throws SQLException {
+    for (int i = 0; i < row.length; i++) {
+      int type = i == 4 ? Types.DATE : i == 10 || i == 14 ? Types.NUMERIC : Types.VARCHAR;
+      if (row[i] == null) {
+        merge.setNull(i + 1, type);
+      } else {
+        merge.setObject(i + 1, row[i]);
+      }
+    }
+  }
+
+  /** SQLSTATE class 23 (integrity constraint violation) anywhere in the chain: H2 23505, Oracle 23000. */
+  static boolean isKeyViolation(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        String state = s.getSQLState();
+        if (state != null && state.startsWith("23")) {
+          return true;
+        }
+        SQLException next = s.getNextException();
+        if (next != null && next != t && next.getSQLState() != null && next.getSQLState().startsWith("23")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String marks(int n) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodia.epcis.domain.ObjectState;
@@ -237,5 +239,77 @@ class ObjectStateProjectionTest {
     assertEquals(PLANT, s.bizLocation());
     assertTrue(store.stateOf(List.of(U2)).isEmpty());
     assertEquals(1, store.countEventsFor(U1));
+  }
+  private static List<org.custodia.epcis.domain.StoredEvent> document(String... events) {
+    return EpcisJson.read(
+        "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\","
+            + "\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T00:00:00Z\",\"epcisBody\":{\"eventList\":["
+            + String.join(",", events)
+            + "]}}");
+  }
+
+  @Test
+  @Tag("EPC-1")
+  void twoTransactionsBringingTheFirstEventsOfTheSameNewObjectBothCommit() throws Exception {
+    // given a transaction that inserted the state of a new unit and has not committed yet
+    try (Connection first = ds.getConnection();
+        Connection second = ds.getConnection();
+        Connection watcher = ds.getConnection()) {
+      first.setAutoCommit(false);
+      second.setAutoCommit(false);
+      ObjectStateProjection.apply(
+          first, document(commission("urn:uuid:c1", "2026-11-27T08:00:00Z", U1, U2)), new long[] {1});
+
+      // when a second transaction brings a later event of the same unit (its merge takes the insert branch
+      // too and waits on the first one's row)
+      CompletableFuture<Void> later = new CompletableFuture<>();
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  ObjectStateProjection.apply(
+                      second, document(ship("urn:uuid:s1", "2026-11-27T09:00:00Z", U1)), new long[] {2});
+                  second.commit();
+                  later.complete(null);
+                } catch (Throwable e) {
+                  later.completeExceptionally(e);
+                }
+              });
+      worker.start();
+      awaitWaitingInDatabase(worker, later);
+      first.commit();
+
+      // then the second one commits as well, and the state holds both events
+      later.get(30, TimeUnit.SECONDS);
+    }
+    ObjectState s = state(U1);
+    assertEquals("in_transit", s.status());
+    assertEquals("LOT1", s.lot());
+    assertEquals(DC, s.readPoint());
+    assertEquals(WHOLESALER, s.ownerParty());
+    assertEquals("active", state(U2).status());
+  }
+
+  /**
+   * Waits until {@code worker} is held inside the database's MERGE by the first transaction's row (H2
+   * retries the statement until the row's transaction ends or the lock timeout passes): seen there on 50
+   * polls in a row.
+   */
+  private static void awaitWaitingInDatabase(Thread worker, CompletableFuture<Void> later) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    int seen = 0;
+    while (seen < 50) {
+      if (later.isDone()) {
+        later.get();
+        throw new AssertionError("the second transaction did not wait for the first one");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the second transaction never reached the first one's row");
+      }
+      boolean inMerge =
+          java.util.Arrays.stream(worker.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.h2.command.dml.Merge"));
+      seen = inMerge ? seen + 1 : 0;
+      Thread.sleep(10);
+    }
   }
 }
