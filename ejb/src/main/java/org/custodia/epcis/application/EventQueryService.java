@@ -3,6 +3,8 @@ package org.custodia.epcis.application;
 import org.custodia.platform.Jsonp;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,8 +16,13 @@ import org.custodia.epcis.domain.EventQuery;
 import org.custodia.epcis.infrastructure.persistence.JdbcEventQuery;
 import org.custodia.security.Roles;
 
-/** Answers EPCIS event queries and the browsing resources (EPC-2), page by page. */
+/**
+ * Answers EPCIS event queries and the browsing resources (EPC-2), page by page. Queries only read, so
+ * they join a caller's transaction but start none of their own: a query from REST runs on a plain
+ * connection instead of enlisting it in an XA transaction for nothing.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 @RolesAllowed({Roles.OPERATOR, Roles.QA, Roles.SUPPLY_CHAIN, Roles.COMPLIANCE, Roles.ADMIN, Roles.AUDITOR})
 public class EventQueryService {
 
