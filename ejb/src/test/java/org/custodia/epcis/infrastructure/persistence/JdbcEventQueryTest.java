@@ -31,11 +31,12 @@ class JdbcEventQueryTest {
 
   @TempDir Path dir;
   private JdbcEventQuery query;
+  private JdbcEventStore store;
 
   @BeforeEach
   void repository() {
     JdbcDataSource ds = TestDatabases.migrated(dir);
-    JdbcEventStore store = new JdbcEventStore(ds);
+    store = new JdbcEventStore(ds);
     String doc = "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":["
         + "{\"type\":\"ObjectEvent\",\"eventID\":\"e1\",\"eventTime\":\"2026-01-01T10:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\","
         + "\"action\":\"ADD\",\"bizStep\":\"urn:epcglobal:cbv:bizstep:commissioning\",\"disposition\":\"active\","
@@ -71,6 +72,26 @@ class JdbcEventQueryTest {
       Map<String, List<String>> biz, Map<String, List<String>> dest, boolean asc, int perPage, EventQuery.Cursor after) {
     return new EventQuery(types, null, null, null, null, List.of(), bizSteps, List.of(), List.of(), List.of(), List.of(),
         epcs, biz, Map.of(), dest, false, asc, null, perPage, after, List.of(), List.of(), List.of());
+  }
+
+  @Test
+  void aDocumentLongerThanTheLongestTextComesBackWhole() {
+    // given an event whose document is longer than H2's longest VARCHAR (answered as its CLOB there)
+    String note = "x".repeat(1_100_000);
+    store.storeAll(EpcisJson.read("{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":["
+        + "{\"type\":\"ObjectEvent\",\"eventID\":\"big\",\"eventTime\":\"2026-01-05T10:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\","
+        + "\"action\":\"OBSERVE\",\"epcList\":[\"" + C + "\"],\"example:note\":\"" + note + "\"}]}}"), "test");
+
+    // when C's history is asked for
+    List<JdbcEventQuery.Row> rows =
+        query.find(q(Map.of(List.of("EPC"), List.of(C)), List.of(), List.of(), Map.of(), Map.of(), false, 30, none()), 100);
+
+    // then both events come back, the long one whole and the short one as text
+    assertEquals(2, rows.size());
+    JsonObject big = Json.createReader(new StringReader(rows.get(0).document())).readObject();
+    assertEquals("big", big.getString("eventID"));
+    assertEquals(note, big.getString("example:note"));
+    assertEquals("e4", Json.createReader(new StringReader(rows.get(1).document())).readObject().getString("eventID"));
   }
 
   @Test
