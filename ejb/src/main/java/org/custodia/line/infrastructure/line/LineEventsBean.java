@@ -7,9 +7,11 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.custodia.line.api.AggregationScan;
 import org.custodia.line.api.CameraRead;
 import org.custodia.line.api.LineEventListener;
+import org.custodia.line.api.LineMessage;
 import org.custodia.line.api.LineStateChange;
 import org.custodia.line.api.RejectConfirmed;
 import org.custodia.line.application.LineAggregation;
@@ -57,6 +59,12 @@ public class LineEventsBean implements LineEventListener {
   public void onAggregationScan(AggregationScan scan) {
     workOrders.onAggregationScan(scan.lineId(), scan.sequence(), LineAggregation.Level.valueOf(scan.station().name()),
         scan.parentCode(), scan.childCodes(), scan.timestamp());
+  }
+
+  /** Several messages of one line that queued up while the bean was busy: one transaction for all. */
+  @Override
+  public void onMessages(List<LineMessage> messages) {
+    LineEventListener.super.onMessages(messages);
   }
 
   @Override

@@ -24,6 +24,27 @@ public interface LineEventListener {
   void onAggregationScan(AggregationScan scan);
 
   /**
+   * A run of one line's messages, in sequence order, handled as one unit of work: one transaction when the
+   * bean's delivery is transacted, so a bean that falls behind commits what queued up meanwhile at once
+   * instead of paying a transaction per message. The adapter hands over more than one message only when
+   * more are waiting; should the call fail, it delivers the same messages again one at a time. The default
+   * passes each message to its own method above, in order.
+   */
+  default void onMessages(java.util.List<LineMessage> messages) {
+    for (LineMessage m : messages) {
+      if (m instanceof CameraRead r) {
+        onCameraRead(r);
+      } else if (m instanceof RejectConfirmed c) {
+        onRejectConfirmed(c);
+      } else if (m instanceof LineStateChange s) {
+        onLineState(s);
+      } else if (m instanceof AggregationScan a) {
+        onAggregationScan(a);
+      }
+    }
+  }
+
+  /**
    * The sequence number of the last message of {@code lineId} whose processing the bean has made durable,
    * or -1 when it keeps no such record. The adapter asks once per line when its activation first connects:
    * it then has the line send again everything after that number (a crash loses no message the bean had not

@@ -5,6 +5,8 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,13 +21,19 @@ import org.custodia.line.api.LineStateChange;
 import org.custodia.line.api.RejectConfirmed;
 
 /**
- * Delivers one line's messages to the message endpoint, one at a time and in order: at most one
- * Work of a line is scheduled at once, and it drains the queue. A message the bean fails on stays
- * at the head and is delivered again after the retry interval, so nothing is skipped.
+ * Delivers one line's messages to the message endpoint in order: at most one Work of a line is scheduled
+ * at once, and it drains the queue. A single waiting message goes to its own listener method; when several
+ * are waiting (the bean fell behind), up to {@link #MAX_BATCH} go together to {@link
+ * LineEventListener#onMessages}, one transaction for all. Messages the bean fails on stay at the head and
+ * are delivered again after the retry interval, one at a time until the failed ones are through, so nothing
+ * is skipped and one bad message cannot keep a batch failing.
  */
 final class LineDelivery implements Work {
 
   private static final Logger LOG = Logger.getLogger(LineDelivery.class.getName());
+
+  /** The most messages handed to the bean in one call; system property {@code custodia.line.max-batch}. */
+  static final int MAX_BATCH = Math.max(1, Integer.getInteger("custodia.line.max-batch", 32));
 
   private final String lineId;
   private final MessageEndpointFactory factory;
@@ -35,6 +43,8 @@ final class LineDelivery implements Work {
   private final ConcurrentLinkedQueue<LineMessage> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile boolean stopped;
+  /** After a failure: the sequence up to which messages go one at a time. */
+  private long singlyUpTo = Long.MIN_VALUE;
 
   LineDelivery(String lineId, MessageEndpointFactory factory, WorkManager workManager, Timer timer,
       long retryMillis) {
@@ -84,17 +94,22 @@ final class LineDelivery implements Work {
     boolean failed = false;
     MessageEndpoint endpoint = null;
     try {
-      LineMessage message;
-      while (!stopped && (message = queue.peek()) != null) {
+      List<LineMessage> batch;
+      while (!stopped && !(batch = next()).isEmpty()) {
         if (endpoint == null) {
           endpoint = factory.createEndpoint(null);
         }
         try {
-          deliver((LineEventListener) endpoint, message);
-          queue.poll();
+          deliver((LineEventListener) endpoint, batch);
+          for (int i = 0; i < batch.size(); i++) {
+            queue.poll();
+          }
         } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "line " + lineId + ": the bean failed on message "
-              + message.sequence() + "; delivering it again in " + retryMillis + " ms", e);
+          LineMessage last = batch.get(batch.size() - 1);
+          singlyUpTo = Math.max(singlyUpTo, last.sequence());
+          LOG.log(Level.WARNING, "line " + lineId + ": the bean failed on messages " + batch.get(0).sequence()
+              + (batch.size() > 1 ? " to " + last.sequence() : "") + "; delivering again in " + retryMillis
+              + " ms", e);
           failed = true;
           break;
         }
@@ -112,6 +127,33 @@ final class LineDelivery implements Work {
       } else {
         schedule();
       }
+    }
+  }
+
+  /** The messages at the head of the queue to deliver next, without taking them off. */
+  private List<LineMessage> next() {
+    LineMessage head = queue.peek();
+    if (head == null) {
+      return List.of();
+    }
+    if (MAX_BATCH == 1 || head.sequence() <= singlyUpTo) {
+      return List.of(head);
+    }
+    List<LineMessage> batch = new ArrayList<>();
+    for (LineMessage m : queue) {
+      if (batch.size() == MAX_BATCH || m.sequence() <= singlyUpTo) {
+        break;
+      }
+      batch.add(m);
+    }
+    return batch;
+  }
+
+  private static void deliver(LineEventListener listener, List<LineMessage> batch) {
+    if (batch.size() == 1) {
+      deliver(listener, batch.get(0));
+    } else {
+      listener.onMessages(batch);
     }
   }
 
