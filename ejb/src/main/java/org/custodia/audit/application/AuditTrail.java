@@ -7,6 +7,15 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.custodia.platform.Jndi;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,9 +32,16 @@ import org.custodia.security.Roles;
 
 /**
  * Appends audit records (AUD-1). Each record's hash covers its content and the previous record's hash,
- * so any later edit or deletion breaks the chain. The chain head row is locked for the rest of the
- * transaction, which orders the records; a done action is recorded in the caller's transaction (it
+ * so any later edit or deletion breaks the chain. A done action is recorded in the caller's transaction (it
  * commits with the change it describes), a refusal in a new one (it must outlive the rolled-back request).
+ *
+ * <p>The chain head row orders the records, and whoever holds its lock holds up every other audited
+ * transaction until it commits. So a transaction's records are collected as it runs and written to the
+ * chain at its end, just before it commits (an interposed synchronization's {@code beforeCompletion}, on
+ * the transaction's own connection): the head is locked last, after every other lock the transaction takes,
+ * which keeps audited transactions from deadlocking on it (a packaging-line transaction that locked a
+ * serial pool and then the head, against one that had locked the head and waited for the pool), and it is
+ * held for the commit only, not for the work before it.
  */
 @PermitAll
 @Stateless
@@ -41,6 +57,18 @@ public class AuditTrail {
   EntityManager em;
 
   @Resource SessionContext session;
+
+  @Resource TransactionSynchronizationRegistry registry;
+
+  @Resource(lookup = Jndi.DATASOURCE)
+  DataSource dataSource;
+
+  /** The key of the transaction's records waiting for its end, in the registry's resources. */
+  private static final Object PENDING = new Object();
+
+  /** A record as the action happened, chained when its transaction ends. */
+  private record Entry(String actor, String action, String objectType, String objectId, Outcome outcome,
+      String detail, OffsetDateTime at) {}
 
   /** Records an action done by the caller, in the caller's transaction. */
   public void done(String action, String objectType, String objectId, String detail) {
@@ -94,35 +122,83 @@ public class AuditTrail {
 
   private void append(
       String actor, String action, String objectType, String objectId, Outcome outcome, String detail) {
-    Object[] head =
-        (Object[])
-            em.createNativeQuery("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .getSingleResult();
-    String prevHash = (String) head[1];
-    long id = ((Number) em.createNativeQuery("SELECT audit_record_seq.NEXTVAL FROM dual").getSingleResult()).longValue();
-    OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     String safeDetail = detail == null ? null : detail.length() > 4000 ? detail.substring(0, 3997) + "..." : detail;
-    String hash =
-        sha256(String.join("\u001f", prevHash, Long.toString(id), at.toString(), actor, action,
-            String.valueOf(objectType), String.valueOf(objectId), outcome.name(), String.valueOf(safeDetail)));
-    em.createNativeQuery(
-            "INSERT INTO audit_record (id, recorded_at, actor, action, object_type, object_id, outcome,"
-                + " detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-        .setParameter(1, id)
-        .setParameter(2, at)
-        .setParameter(3, actor)
-        .setParameter(4, action)
-        .setParameter(5, objectType)
-        .setParameter(6, objectId)
-        .setParameter(7, outcome.name())
-        .setParameter(8, safeDetail)
-        .setParameter(9, prevHash)
-        .setParameter(10, hash)
-        .executeUpdate();
-    em.createNativeQuery("UPDATE audit_chain_head SET last_id = ?1, last_hash = ?2 WHERE id = 1")
-        .setParameter(1, id)
-        .setParameter(2, hash)
-        .executeUpdate();
+    Entry entry = new Entry(actor, action, objectType, objectId, outcome, safeDetail,
+        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+    if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+      throw new IllegalStateException("audit record " + action + " outside a transaction");
+    }
+    @SuppressWarnings("unchecked")
+    List<Entry> pending = (List<Entry>) registry.getResource(PENDING);
+    if (pending == null) {
+      List<Entry> entries = new ArrayList<>();
+      registry.putResource(PENDING, entries);
+      registry.registerInterposedSynchronization(new Synchronization() {
+        @Override
+        public void beforeCompletion() {
+          if (registry.getRollbackOnly()) {
+            return;
+          }
+          try {
+            chain(entries);
+          } catch (SQLException e) {
+            registry.setRollbackOnly();
+            throw new IllegalStateException("the audit records could not be written: " + e.getMessage(), e);
+          }
+        }
+
+        @Override
+        public void afterCompletion(int status) {}
+      });
+      pending = entries;
+    }
+    pending.add(entry);
+  }
+
+  /** Appends the transaction's records to the chain, on the transaction's connection, head locked. */
+  private void chain(List<Entry> entries) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      String prevHash;
+      try (PreparedStatement head = c.prepareStatement("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+          ResultSet rs = head.executeQuery()) {
+        rs.next();
+        prevHash = rs.getString(2);
+      }
+      long id = 0;
+      try (PreparedStatement next = c.prepareStatement("SELECT audit_record_seq.NEXTVAL FROM dual");
+          PreparedStatement insert = c.prepareStatement(
+              "INSERT INTO audit_record (id, recorded_at, actor, action, object_type, object_id, outcome,"
+                  + " detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Entry e : entries) {
+          try (ResultSet rs = next.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+          }
+          String hash =
+              sha256(String.join("\u001f", prevHash, Long.toString(id), e.at().toString(), e.actor(), e.action(),
+                  String.valueOf(e.objectType()), String.valueOf(e.objectId()), e.outcome().name(),
+                  String.valueOf(e.detail())));
+          insert.setLong(1, id);
+          insert.setObject(2, e.at());
+          insert.setString(3, e.actor());
+          insert.setString(4, e.action());
+          insert.setString(5, e.objectType());
+          insert.setString(6, e.objectId());
+          insert.setString(7, e.outcome().name());
+          insert.setString(8, e.detail());
+          insert.setString(9, prevHash);
+          insert.setString(10, hash);
+          insert.addBatch();
+          prevHash = hash;
+        }
+        insert.executeBatch();
+      }
+      try (PreparedStatement update = c.prepareStatement("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
+        update.setLong(1, id);
+        update.setString(2, prevHash);
+        update.executeUpdate();
+      }
+    }
   }
 
   static String sha256(String s) {
