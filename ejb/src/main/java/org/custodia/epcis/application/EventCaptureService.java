@@ -1,16 +1,21 @@
 package org.custodia.epcis.application;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.annotation.Resource;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.custodia.epcis.domain.AggregationEvent;
 import org.custodia.epcis.domain.ObjectEvent;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
@@ -34,32 +39,100 @@ public class EventCaptureService {
   /** Message property: who captured the document. */
   public static final String SOURCE = "source";
 
-  @Inject
-  @JMSConnectionFactory(Jndi.JMS_XA_FACTORY)
-  JMSContext jms;
+  @Resource(lookup = Jndi.JMS_XA_FACTORY)
+  ConnectionFactory factory;
 
   @Resource(lookup = Jndi.EPCIS_CAPTURE_QUEUE)
   Queue captureQueue;
 
-  /** Sends ObjectEvents as one EPCIS document. */
+  @Resource TransactionSynchronizationRegistry registry;
+
+  /** The key of the transaction's events waiting for its end, in the registry's resources. */
+  private static final Object PENDING = new Object();
+
+  /** Sends ObjectEvents as one EPCIS document (with the transaction's other ObjectEvents of {@code source}). */
   public void capture(List<ObjectEvent> events, String source) {
-    send(EpcisJson.document(events, OffsetDateTime.now(ZoneOffset.UTC)), source);
+    Map<String, Batch> pending = pending();
+    if (pending == null) {
+      send(EpcisJson.document(events, OffsetDateTime.now(ZoneOffset.UTC)), source);
+    } else {
+      pending.computeIfAbsent("O" + source, k -> new Batch(source)).objects.addAll(events);
+    }
   }
 
-  /** Sends AggregationEvents as one EPCIS document. */
+  /** Sends AggregationEvents as one EPCIS document (with the transaction's other AggregationEvents of {@code source}). */
   public void captureAggregations(List<AggregationEvent> events, String source) {
-    send(EpcisJson.aggregationDocument(events, OffsetDateTime.now(ZoneOffset.UTC)), source);
+    Map<String, Batch> pending = pending();
+    if (pending == null) {
+      send(EpcisJson.aggregationDocument(events, OffsetDateTime.now(ZoneOffset.UTC)), source);
+    } else {
+      pending.computeIfAbsent("A" + source, k -> new Batch(source)).aggregations.addAll(events);
+    }
+  }
+
+  /** Events of one source and kind, collected in a transaction. */
+  private static final class Batch {
+    final String source;
+    final List<ObjectEvent> objects = new ArrayList<>();
+    final List<AggregationEvent> aggregations = new ArrayList<>();
+
+    Batch(String source) {
+      this.source = source;
+    }
+  }
+
+  /**
+   * The transaction's batches, in the order their first events came (null without a transaction). A
+   * transaction that commissions many units (a packaging line's bean handling the reads that queued up
+   * meanwhile) sends one document per source and kind, just before it commits, in the same transaction —
+   * one message for the capture queue's consumer to store in one transaction, instead of one each.
+   */
+  private Map<String, Batch> pending() {
+    int status = registry.getTransactionStatus();
+    if (status == Status.STATUS_NO_TRANSACTION) {
+      return null;
+    }
+    if (status != Status.STATUS_ACTIVE) {
+      // marked for rollback (or ending): nothing of it will be sent
+      return new LinkedHashMap<>();
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Batch> pending = (Map<String, Batch>) registry.getResource(PENDING);
+    if (pending == null) {
+      Map<String, Batch> batches = new LinkedHashMap<>();
+      registry.putResource(PENDING, batches);
+      registry.registerInterposedSynchronization(new Synchronization() {
+        @Override
+        public void beforeCompletion() {
+          if (registry.getRollbackOnly()) {
+            return;
+          }
+          OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+          for (Batch b : batches.values()) {
+            send(b.objects.isEmpty() ? EpcisJson.aggregationDocument(b.aggregations, now)
+                : EpcisJson.document(b.objects, now), b.source);
+          }
+        }
+
+        @Override
+        public void afterCompletion(int status) {}
+      });
+      pending = batches;
+    }
+    return pending;
   }
 
   private void send(String document, String source) {
-    TextMessage message = jms.createTextMessage(document);
-    try {
-      message.setStringProperty(TYPE, "EPCISDocument");
-      message.setStringProperty(SCHEMA_VERSION, "2.0");
-      message.setStringProperty(SOURCE, source);
-    } catch (jakarta.jms.JMSException e) {
-      throw new IllegalStateException("cannot set message properties", e);
+    try (JMSContext jms = factory.createContext()) {
+      TextMessage message = jms.createTextMessage(document);
+      try {
+        message.setStringProperty(TYPE, "EPCISDocument");
+        message.setStringProperty(SCHEMA_VERSION, "2.0");
+        message.setStringProperty(SOURCE, source);
+      } catch (jakarta.jms.JMSException e) {
+        throw new IllegalStateException("cannot set message properties", e);
+      }
+      jms.createProducer().send(captureQueue, message);
     }
-    jms.createProducer().send(captureQueue, message);
   }
 }
