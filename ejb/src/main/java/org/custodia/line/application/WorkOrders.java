@@ -558,9 +558,13 @@ public class WorkOrders {
 
   /** Sends labels until the line's window is full or the quantity is covered; the caller stores the order. */
   private void fill(WorkOrder wo, ProductionLine line) {
-    Map<UnitStatus, Integer> counts = orders.counts(wo.id());
-    int n = wo.labelsToSend(counts.getOrDefault(UnitStatus.PRINTED, 0), counts.getOrDefault(UnitStatus.GOOD, 0),
-        line.windowSize());
+    // runs on every read: count the few units on the way, and the good ones only near the end of the order
+    // (good + on the way <= labels sent, so while more than a window of labels is left to send, the good
+    // count cannot change the answer); counting every status of a large order on each read grew with the
+    // order
+    int inFlight = orders.count(wo.id(), UnitStatus.PRINTED);
+    int good = wo.quantity() - wo.lastSent() >= line.windowSize() - inFlight ? 0 : orders.count(wo.id(), UnitStatus.GOOD);
+    int n = wo.labelsToSend(inFlight, good, line.windowSize());
     if (n == 0) {
       return;
     }

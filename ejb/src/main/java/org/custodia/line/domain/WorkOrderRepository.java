@@ -40,6 +40,9 @@ public interface WorkOrderRepository {
   /** The number of the order's units in each status. */
   Map<UnitStatus, Integer> counts(long workOrderId);
 
+  /** The number of the order's units in {@code status} (an index range, not a scan of the whole order). */
+  int count(long workOrderId, UnitStatus status);
+
   /**
    * Rejected units of orders on a line whose reject is not confirmed, and for which no REJECT_NOT_CONFIRMED
    * exception was raised yet.

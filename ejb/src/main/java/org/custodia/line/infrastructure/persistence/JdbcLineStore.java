@@ -158,6 +158,14 @@ public class JdbcLineStore implements WorkOrderRepository, LineRepository {
   }
 
   @Override
+  public int count(long workOrderId, UnitStatus status) {
+    int[] n = {0};
+    query("SELECT COUNT(*) FROM work_order_unit WHERE work_order_id = ? AND status = ?",
+        new Object[] {workOrderId, status.name()}, rs -> n[0] = rs.getInt(1));
+    return n[0];
+  }
+
+  @Override
   public List<WorkOrderUnit> unconfirmedRejects() {
     return units("SELECT " + prefixed("u.", UNIT_COLUMNS) + " FROM work_order w JOIN work_order_unit u"
         + " ON u.work_order_id = w.id WHERE w.status IN ('RUNNING', 'PAUSED', 'STOPPED_BY_EXCEPTION')"
