@@ -1,0 +1,55 @@
+package org.custodia.lifecycle.domain;
+
+/**
+ * The state of one pack with the EU FMD semantics (LIFE-2): active, or decommissioned for one of the
+ * reasons the EU system knows, each with the CBV business step and disposition of the EPCIS event that
+ * records it.
+ */
+public enum PackState {
+  /** In the supply chain, may be sold or dispensed. */
+  ACTIVE("commissioning", "active"),
+  /** Supplied to the patient (dispensed). */
+  SUPPLIED("dispensing", "dispensed"),
+  /** Destroyed; final. */
+  DESTROYED("destroying", "destroyed"),
+  /** Reported stolen; final. */
+  STOLEN("removing", "stolen"),
+  /** Taken as a sample by an authority. */
+  SAMPLE("sampling", "non_sellable_other"),
+  /** Handed out as a free sample. */
+  FREE_SAMPLE("sampling", "non_sellable_other"),
+  /** Locked (held, e.g. under investigation). */
+  LOCKED("holding", "non_sellable_other"),
+  /** Exported out of the market. */
+  EXPORTED("departing", "in_transit"),
+  /** Checked out (handed to a facility outside the system, e.g. a hospital ward). */
+  CHECKED_OUT("departing", "non_sellable_other");
+
+  private final String bizStep;
+  private final String disposition;
+
+  PackState(String bizStep, String disposition) {
+    this.bizStep = bizStep;
+    this.disposition = disposition;
+  }
+
+  /** Whether the pack has left the active supply chain. */
+  public boolean decommissioned() {
+    return this != ACTIVE;
+  }
+
+  /** Whether a decommissioning to this state may ever be undone (never from destroyed or stolen). */
+  public boolean undoable() {
+    return this != DESTROYED && this != STOLEN && this != ACTIVE;
+  }
+
+  /** The CBV business step of the event that sets this state. */
+  public String bizStep() {
+    return bizStep;
+  }
+
+  /** The CBV disposition the state leaves the pack in. */
+  public String disposition() {
+    return disposition;
+  }
+}
