@@ -1,2 +1,2 @@
-/** Master data value types: products by GTIN and locations by GLN, checked on construction. */
+/** Master data value types: products by GTIN, locations by GLN and trading partners, checked on construction. */
 package org.custodia.masterdata.domain;

@@ -1,0 +1,2 @@
+/** Raising, listing and resolving supply-chain exceptions. */
+package org.custodia.exceptions.application;

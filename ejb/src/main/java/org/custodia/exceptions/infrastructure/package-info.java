@@ -1,0 +1,2 @@
+/** How supply-chain exceptions are stored. */
+package org.custodia.exceptions.infrastructure;

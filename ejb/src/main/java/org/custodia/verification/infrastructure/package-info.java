@@ -1,0 +1,2 @@
+/** How verifications are logged. */
+package org.custodia.verification.infrastructure;

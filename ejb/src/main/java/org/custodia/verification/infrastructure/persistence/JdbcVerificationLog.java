@@ -1,0 +1,113 @@
+package org.custodia.verification.infrastructure.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.custodia.platform.Jndi;
+import org.custodia.verification.domain.Channel;
+import org.custodia.verification.domain.Reason;
+import org.custodia.verification.domain.VerificationRecord;
+
+/** The log of verifications (table {@code verification_log}) with plain JDBC. */
+@ApplicationScoped
+public class JdbcVerificationLog {
+
+  /** What the log stores beyond the {@link VerificationRecord}. */
+  public record Extra(Channel channel, String lot, String expiry, String requestedBy, String corrUuid, String context) {}
+
+  @Resource(lookup = Jndi.DATASOURCE)
+  DataSource dataSource;
+
+  public JdbcVerificationLog() {}
+
+  /** For tests outside the container. */
+  public JdbcVerificationLog(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Appends a verification; returns its id. */
+  public long append(VerificationRecord r, Extra x) {
+    try (Connection c = dataSource.getConnection()) {
+      long id;
+      try (PreparedStatement ps = c.prepareStatement("SELECT verification_log_seq.NEXTVAL FROM dual");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO verification_log (id, verified_at, channel, gtin, serial, lot, expiry, requester_gln,"
+                  + " requested_by, corr_uuid, context, verified, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setLong(1, id);
+        ps.setObject(2, r.at());
+        ps.setString(3, x.channel().name());
+        ps.setString(4, r.gtin());
+        ps.setString(5, r.serial());
+        ps.setString(6, x.lot());
+        ps.setString(7, x.expiry());
+        ps.setString(8, r.requesterGln());
+        ps.setString(9, x.requestedBy());
+        ps.setString(10, cut(x.corrUuid()));
+        ps.setString(11, cut(x.context()));
+        ps.setInt(12, r.verified() ? 1 : 0);
+        ps.setString(13, r.reason() == null ? null : r.reason().name());
+        ps.executeUpdate();
+      }
+      return id;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot log verification: " + e.getMessage(), e);
+    }
+  }
+
+  /** The verifications of one unit at or after {@code since}, oldest first. */
+  public List<VerificationRecord> ofUnit(String gtin, String serial, OffsetDateTime since) {
+    List<VerificationRecord> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT verified_at, gtin, serial, requester_gln, verified, reason FROM verification_log"
+                    + " WHERE gtin = ? AND serial = ? AND verified_at >= ? ORDER BY verified_at, id")) {
+      ps.setString(1, gtin);
+      ps.setString(2, serial);
+      ps.setObject(3, since);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String reason = rs.getString(6);
+          out.add(new VerificationRecord(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3),
+              rs.getString(4), rs.getInt(5) == 1, reason == null ? null : Reason.valueOf(reason)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read verification log: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** How many failed verifications {@code requesterGln} had at or after {@code since}. */
+  public int failuresOf(String requesterGln, OffsetDateTime since) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM verification_log WHERE requester_gln = ? AND verified_at >= ? AND verified = 0")) {
+      ps.setString(1, requesterGln);
+      ps.setObject(2, since);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read verification log: " + e.getMessage(), e);
+    }
+  }
+
+  private static String cut(String s) {
+    return s == null || s.length() <= 100 ? s : s.substring(0, 100);
+  }
+}

@@ -1,0 +1,61 @@
+package org.custodia.verification.infrastructure.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.custodia.platform.TestDatabases;
+import org.custodia.verification.domain.Channel;
+import org.custodia.verification.domain.Reason;
+import org.custodia.verification.domain.VerificationRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The verification log the anomaly rules look back on, on the real schema (migration V13). */
+@Tag("VER-3")
+class JdbcVerificationLogTest {
+
+  private static final OffsetDateTime T = OffsetDateTime.parse("2026-11-27T10:00:00Z");
+  private static final String W = "9506000000022";
+  private static final String P = "9506000000039";
+
+  @TempDir Path dir;
+  private JdbcVerificationLog log;
+
+  @BeforeEach
+  void log() {
+    log = new JdbcVerificationLog(TestDatabases.migrated(dir));
+  }
+
+  private void append(OffsetDateTime at, String serial, String gln, Reason reason) {
+    log.append(new VerificationRecord(at, "09506000134352", serial, gln, reason == null, reason),
+        new JdbcVerificationLog.Extra(gln == null ? Channel.INTERNAL : Channel.VRS, "LOT1", "281231", "supply",
+            "corr", "dscsaSaleableReturn"));
+  }
+
+  @Test
+  void readsTheUnitsRecentVerificationsAndCountsARequestersFailures() {
+    // given
+    append(T.minusHours(2), "SN1", W, null);
+    append(T.minusMinutes(30), "SN1", W, Reason.LOT_MISMATCH);
+    append(T.minusMinutes(20), "SN1", P, null);
+    append(T.minusMinutes(10), "SN2", W, Reason.UNKNOWN_SERIAL);
+    append(T.minusMinutes(5), "SN2", null, Reason.UNKNOWN_SERIAL);
+
+    // when
+    List<VerificationRecord> sn1 = log.ofUnit("09506000134352", "SN1", T.minusHours(1));
+
+    // then
+    assertEquals(List.of(
+        new VerificationRecord(T.minusMinutes(30), "09506000134352", "SN1", W, false, Reason.LOT_MISMATCH),
+        new VerificationRecord(T.minusMinutes(20), "09506000134352", "SN1", P, true, null)), sn1.stream()
+        .map(r -> new VerificationRecord(r.at().withOffsetSameInstant(T.getOffset()), r.gtin(), r.serial(),
+            r.requesterGln(), r.verified(), r.reason())).toList());
+    assertEquals(2, log.failuresOf(W, T.minusHours(1)));
+    assertEquals(1, log.failuresOf(W, T.minusMinutes(15)));
+    assertEquals(0, log.failuresOf(P, T.minusHours(1)));
+  }
+}

@@ -1,0 +1,2 @@
+/** The REST endpoints of the supply-chain exceptions. */
+package org.custodia.exceptions.interfaces.rest;
