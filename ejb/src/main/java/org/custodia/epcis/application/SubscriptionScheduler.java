@@ -3,6 +3,7 @@ package org.custodia.epcis.application;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -27,6 +28,7 @@ import org.custodia.platform.DomainException;
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseMigration")
 @PermitAll
 public class SubscriptionScheduler {
 
