@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.custodia.validation.support.Api;
+import org.custodia.validation.support.Browser;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,6 +29,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Trace and recall on the real EAR (RCL-1 to RCL-3): units commissioned through the serialization API,
@@ -305,5 +311,64 @@ class TraceRecallIT {
     assertEquals(403, supply.status(), supply.body());
     assertEquals(400, noLots.status(), noLots.body());
     assertEquals("lots", noLots.json().getString("field"));
+  }
+
+  @Test
+  @Tag("UI-2")
+  @Tag("RCL-1")
+  @Tag("RCL-3")
+  @Tag("AUD-2")
+  void qaTracesAUnitAndAPalletAndStartsASignedRecallInTheBrowser() throws Exception {
+    // given
+    Scenario s = scenario();
+    try (Browser browser = Browser.headless()) {
+      WebDriver driver = browser.driver();
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      wait.ignoring(StaleElementReferenceException.class);
+      driver.get(Api.BASE + "/login.xhtml");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+      driver.findElement(By.id("j_username")).sendKeys("qa");
+      driver.findElement(By.id("j_password")).sendKeys("demo-qa");
+      driver.findElement(By.id("login")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+
+      // when a unit is traced by its element string, typed into the field
+      driver.findElement(By.id("nav-trace")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask:id")));
+      driver.findElement(By.id("ask:id")).sendKeys("(01)" + s.gtin() + "(21)" + s.serials().get(0));
+      driver.findElement(By.id("ask:trace")).click();
+
+      // then the status card, the chain of containers and the timeline show
+      wait.until(ExpectedConditions.textToBe(By.id("epc"), s.units().get(0)));
+      assertEquals("active", driver.findElement(By.id("status")).getText());
+      String parents = driver.findElement(By.id("parents")).getText();
+      assertTrue(parents.contains(s.case1()) && parents.contains(s.pallet()), parents);
+      assertEquals(2, driver.findElements(By.cssSelector(".c-timeline-event")).size());
+
+      // and the pallet shows its contents as a tree
+      driver.get(Api.BASE + "/trace.xhtml?id=" + s.palletSscc());
+      try {
+        wait.until(ExpectedConditions.textToBe(By.id("epc"), s.pallet()));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError("the trace page shows: " + driver.findElement(By.tagName("body")).getText(), e);
+      }
+      String tree = driver.findElement(By.id("found:contents")).getText();
+      assertTrue(tree.contains(s.case1()) && tree.contains(s.case2()), tree);
+
+      // when QA starts a recall of the lot and signs it with the password
+      driver.findElement(By.id("nav-recall")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start:gtin")));
+      driver.findElement(By.id("start:gtin")).sendKeys(s.gtin());
+      driver.findElement(By.id("start:lots")).sendKeys(s.lot());
+      driver.findElement(By.id("start:prepare")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start:password")));
+      driver.findElement(By.id("start:password")).sendKeys("demo-qa");
+      driver.findElement(By.id("start:signStart")).click();
+
+      // then it runs to DONE on the screen with all six units counted
+      wait.until(ExpectedConditions.textToBe(By.id("recall-status"), "DONE"));
+      assertTrue(driver.findElement(By.id("counts")).getText().startsWith("6 units and 3 cases and pallets"),
+          driver.findElement(By.id("counts")).getText());
+    }
   }
 }

@@ -69,6 +69,13 @@ public class TraceView implements Serializable {
     }
   }
 
+  /** Traces the identifier the address names ({@code trace.xhtml?id=…}), if any. */
+  public void load() {
+    if (input != null && !input.isBlank()) {
+      search();
+    }
+  }
+
   /** Traces one of the objects shown (a container of the chain, a child in the tree). */
   public void open(String epc) {
     input = epc;
