@@ -58,11 +58,12 @@ class TraceAndRecallDatabaseTest {
   private TraceService trace;
   private RecallSteps steps;
   private JdbcRecalls recalls;
+  private JdbcDataSource ds;
   private final List<ObjectEvent> sent = new ArrayList<>();
 
   @BeforeEach
   void database() {
-    JdbcDataSource ds = TestDatabases.migrated(dir);
+    ds = TestDatabases.migrated(dir);
     store = new JdbcEventStore(ds);
     JdbcTrace jdbc = new JdbcTrace(ds);
     recalls = new JdbcRecalls(ds);
@@ -174,6 +175,39 @@ class TraceAndRecallDatabaseTest {
     assertEquals(1, recalls.find(id).orElseThrow().resolved());
     assertEquals(7, recalls.objects(id, 0, 100).size());
     assertEquals("destroyed", recalls.objects(id, 0, 100).get(0).status());
+  }
+
+  @Test
+  @Tag("RCL-3")
+  void aRecallOfAProductionWindowTakesTheUnitsReadOnThatLineInTheWindow() throws Exception {
+    // given U1 read good on line-9 at 08:00 and U2 at 12:00, both commissioned
+    try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO serial_pool (id, gtin, charset, serial_length, serial_order, capacity, issued,"
+          + " guess_probability, status, created_at, created_by, version) VALUES (900, '" + GTIN + "', 'CSET82', 2,"
+          + " 'RANDOM', 100, 2, 0.01, 'ACTIVE', TIMESTAMP '2026-11-27 07:00:00+00:00', 'qa', 0)");
+      st.executeUpdate("INSERT INTO production_line (line_id, name, window_size, reject_timeout_ms, stop_on_unconfirmed)"
+          + " VALUES ('line-9', 'Line 9', 10, 1000, 1)");
+      st.executeUpdate("INSERT INTO work_order (id, line_id, gtin, lot, expiry, quantity, markets, status, pool_id,"
+          + " serials_allocated, last_sent, created_by, created_at) VALUES (900, 'line-9', '" + GTIN + "', 'L1',"
+          + " '281231', 2, 'US', 'CLOSED', 900, 2, 2, 'qa', TIMESTAMP '2026-11-27 07:00:00+00:00')");
+      for (String[] u : new String[][] {{"1", "U1", "08:00:00"}, {"2", "U2", "12:00:00"}}) {
+        st.executeUpdate("INSERT INTO work_order_unit (work_order_id, seq_no, serial, pool_id, status, allocated_at,"
+            + " read_at) VALUES (900, " + u[0] + ", '" + u[1] + "', 900, 'GOOD', TIMESTAMP '2026-11-27 07:00:00+00:00',"
+            + " TIMESTAMP '2026-11-27 " + u[2] + "+00:00')");
+        st.executeUpdate("INSERT INTO commissioned_unit (gtin, serial, pool_id, lot, expiry, line_id, epc, event_id,"
+            + " commissioned_at, commissioned_by) VALUES ('" + GTIN + "', '" + u[1] + "', 900, 'L1', '281231', 'line-9',"
+            + " 'urn:epc:id:sgtin:9506000.013435." + u[1] + "', 'urn:uuid:c1', TIMESTAMP '2026-11-27 " + u[2]
+            + "+00:00', 'operator')");
+      }
+    }
+
+    // when
+    List<org.custodia.trace.domain.TracedObject> units = recalls.unitsOfLineWindow("line-9",
+        OffsetDateTime.parse("2026-11-27T06:00:00Z"), OffsetDateTime.parse("2026-11-27T10:00:00Z"), steps.trace);
+
+    // then only U1, with its current state
+    assertEquals(List.of(U1), units.stream().map(u -> u.epc()).toList());
+    assertEquals(CASE1, units.get(0).parentEpc());
   }
 
   private void capture(String... events) {
