@@ -1,0 +1,130 @@
+package org.custodia.trace.application;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.epcis.application.EventCaptureService;
+import org.custodia.epcis.domain.ObjectEvent;
+import org.custodia.trace.domain.Recall;
+import org.custodia.trace.domain.RecallCriteria;
+import org.custodia.trace.domain.RecallRules;
+import org.custodia.trace.domain.ScopeObject;
+import org.custodia.trace.domain.TracedObject;
+import org.custodia.trace.infrastructure.persistence.JdbcRecalls;
+import org.custodia.trace.infrastructure.persistence.JdbcTrace;
+
+/** The steps of a recall run, each one transaction (see {@link RecallRunner}). */
+@Stateless
+@PermitAll
+public class RecallSteps {
+
+  /** The capture source the recall's events carry. */
+  static final String SOURCE = "recall";
+
+  @Inject JdbcRecalls recalls;
+  @Inject JdbcTrace trace;
+  @Inject EventCaptureService epcis;
+  @Inject AuditTrail audit;
+
+  /** The units the criteria name, with the cases and pallets containing them; records the size. */
+  public List<ScopeObject> gather(long id, RecallCriteria criteria) {
+    List<TracedObject> units =
+        criteria.byLots()
+            ? recalls.unitsOfLots(criteria.gtin(), criteria.lots(), trace)
+            : recalls.unitsOfLineWindow(criteria.line(), criteria.from(), criteria.to(), trace);
+    Map<String, TracedObject> states = new HashMap<>();
+    Set<String> wanted = new LinkedHashSet<>();
+    for (TracedObject u : units) {
+      addContainers(wanted, u);
+    }
+    for (int depth = 0; depth < 16 && !wanted.isEmpty(); depth++) {
+      Map<String, TracedObject> found = trace.states(wanted);
+      states.putAll(found);
+      wanted = new LinkedHashSet<>();
+      for (TracedObject c : found.values()) {
+        addContainers(wanted, c);
+      }
+      wanted.removeAll(states.keySet());
+    }
+    List<ScopeObject> scope = RecallRules.scope(units, states);
+    int containers = (int) scope.stream().filter(o -> o.kind() == ScopeObject.Kind.CONTAINER).count();
+    recalls.sized(id, units.size(), containers);
+    return scope;
+  }
+
+  private static void addContainers(Set<String> wanted, TracedObject o) {
+    if (o.parentEpc() != null) {
+      wanted.add(o.parentEpc());
+    }
+    if (o.topParentEpc() != null) {
+      wanted.add(o.topParentEpc());
+    }
+  }
+
+  /** Stores objects that need no event (the containers). */
+  public void store(long id, List<ScopeObject> objects) {
+    recalls.storeScope(id, objects, 0, List.of(), now());
+  }
+
+  /**
+   * Quarantines a part of the units: one ObjectEvent (OBSERVE, holding, recalled) for all of them that the
+   * recall can reach, through the repository's capture queue in this transaction; the others become
+   * exceptions or stay as they are (see {@link RecallRules}).
+   */
+  public void quarantine(long id, List<ScopeObject> units) {
+    List<ScopeObject> stored = new ArrayList<>(units.size());
+    List<ScopeObject> exceptions = new ArrayList<>();
+    List<String> epcs = new ArrayList<>();
+    for (ScopeObject u : units) {
+      switch (RecallRules.actionFor(u.status())) {
+        case QUARANTINE -> {
+          epcs.add(u.epc());
+          stored.add(u.withQuarantined(true));
+        }
+        case EXCEPTION -> {
+          exceptions.add(u);
+          stored.add(u);
+        }
+        default -> stored.add(u);
+      }
+    }
+    OffsetDateTime now = now();
+    if (!epcs.isEmpty()) {
+      epcis.capture(List.of(new ObjectEvent("urn:uuid:" + UUID.randomUUID(), now, epcs, "OBSERVE", "holding",
+          "recalled", null, null, Map.of())), SOURCE);
+    }
+    recalls.storeScope(id, stored, epcs.size(), exceptions, now);
+  }
+
+  /** Marks the recall DONE and audits what it did. */
+  public void finish(long id) {
+    recalls.finish(id, "DONE", null, now());
+    Recall r = recalls.find(id).orElseThrow();
+    audit.done("recall.quarantine", "Recall", String.valueOf(id),
+        r.total() + " units in scope (" + r.containers() + " containers), " + r.quarantined() + " quarantined, "
+            + r.exceptions() + " exceptions");
+  }
+
+  /** Marks the recall FAILED with the reason. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void fail(long id, RuntimeException e) {
+    recalls.finish(id, "FAILED", "the recall run failed: " + e.getMessage(), now());
+    audit.done("recall.failed", "Recall", String.valueOf(id), String.valueOf(e.getMessage()));
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,21 @@
+package org.custodia.trace.domain;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** One object of a container's contents and, below it, what it contains. */
+public record ContentNode(TracedObject object, List<ContentNode> children) implements Serializable {
+
+  public ContentNode {
+    children = List.copyOf(children);
+  }
+
+  /** How many objects are below this one, at any depth. */
+  public int descendants() {
+    int n = 0;
+    for (ContentNode c : children) {
+      n += 1 + c.descendants();
+    }
+    return n;
+  }
+}
