@@ -10,8 +10,6 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,24 +21,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.custodia.validation.support.Api;
-import org.custodia.validation.support.Browser;
+import org.custodia.validation.support.BrowserSession;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -62,8 +59,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("UI-2")
 class EventBrowserIT {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  @RegisterExtension static final BrowserSession session = new BrowserSession();
+
   private static final String GTIN = "09506000134352";
   private static final String ROWS = "tbody[id='results:events_data'] > tr:not(.ui-datatable-empty-message)";
 
@@ -80,7 +77,6 @@ class EventBrowserIT {
   /** The eventIDs of the document, in capture (and event time) order. */
   private static final List<String> IDS = new ArrayList<>();
 
-  private static Browser browser;
   private static WebDriver driver;
 
   private WebDriverWait wait;
@@ -91,26 +87,15 @@ class EventBrowserIT {
   }
 
   @BeforeAll
-  static void captureAndStartBrowser() throws IOException {
+  static void capture() throws IOException {
     captureTheDocument();
-    Files.createDirectories(SCREENSHOTS);
-    browser = Browser.headless();
-    driver = browser.driver();
   }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void startLoggedOut() {
-    wait = new WebDriverWait(driver, WAIT);
-    wait.ignoring(StaleElementReferenceException.class);
-    driver.get(Api.BASE + "/login.xhtml");
-    driver.manage().deleteAllCookies();
+    driver = session.driver();
+    wait = session.await();
   }
 
   /**
@@ -488,6 +473,6 @@ class EventBrowserIT {
   }
 
   private static void screenshot(String name) {
-    browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
+    session.screenshot((name + ".png"));
   }
 }

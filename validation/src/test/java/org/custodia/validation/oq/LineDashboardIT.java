@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodia.validation.support.Api;
-import org.custodia.validation.support.Browser;
+import org.custodia.validation.support.BrowserSession;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.oq.line.LineActivityProbe;
 import org.custodia.validation.support.TestData;
@@ -23,13 +20,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -57,7 +53,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("UI-3")
 class LineDashboardIT {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  @RegisterExtension static final BrowserSession session = new BrowserSession();
+
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String LINE = "line-2";
   /**
@@ -71,7 +68,6 @@ class LineDashboardIT {
   private static final Api SUPPLY = Api.as("supply");
   private static final Pattern BUSY = Pattern.compile("running work order (\\d+)");
 
-  private static Browser browser;
   private static WebDriver driver;
 
   private final List<Long> created = new ArrayList<>();
@@ -83,26 +79,12 @@ class LineDashboardIT {
     return Deployments.earWithProbe(LineActivityProbe.class);
   }
 
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    browser = Browser.headless();
-    driver = browser.driver();
-  }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void startLoggedOutOnAFreeLine() {
-    wait = new WebDriverWait(driver, WAIT);
-    wait.ignoring(StaleElementReferenceException.class);
-    driver.get(Api.BASE + "/login.xhtml");
-    driver.manage().deleteAllCookies();
+    driver = session.driver();
+    wait = session.await();
     freeTheLine();
   }
 
@@ -463,6 +445,6 @@ class LineDashboardIT {
   }
 
   private static void screenshot(String name) {
-    browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
+    session.screenshot((name + ".png"));
   }
 }

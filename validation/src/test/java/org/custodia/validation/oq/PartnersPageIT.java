@@ -3,27 +3,21 @@ package org.custodia.validation.oq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.custodia.validation.support.Api;
-import org.custodia.validation.support.Browser;
+import org.custodia.validation.support.BrowserSession;
 import org.custodia.validation.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,8 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("UI-2")
 class PartnersPageIT {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static Browser browser;
+  @RegisterExtension static final BrowserSession session = new BrowserSession();
+
   private static WebDriver driver;
   private WebDriverWait wait;
 
@@ -48,26 +42,12 @@ class PartnersPageIT {
     return Deployments.ear();
   }
 
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    browser = Browser.headless();
-    driver = browser.driver();
-  }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void startLoggedOut() {
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    wait.ignoring(StaleElementReferenceException.class);
-    driver.get(Api.BASE + "/login.xhtml");
-    driver.manage().deleteAllCookies();
+    driver = session.driver();
+    wait = session.await();
   }
 
   @Test
@@ -93,7 +73,7 @@ class PartnersPageIT {
     wait.until(d -> d.findElement(By.id("list")).getText().contains("Renamed partner " + gln));
     assertTrue(driver.findElement(By.id("list")).getText().contains("Demo Wholesaler (demo)"));
     assertEquals("Renamed partner " + gln, Api.as("qa").get("/api/masterdata/partners/" + gln).json().getString("name"));
-    browser.screenshot(SCREENSHOTS.resolve("partners-admin.png"));
+    session.screenshot(("partners-admin.png"));
   }
 
   @Test

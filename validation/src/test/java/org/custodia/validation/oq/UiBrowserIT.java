@@ -8,25 +8,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import org.custodia.validation.support.Api;
-import org.custodia.validation.support.Browser;
+import org.custodia.validation.support.BrowserSession;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -48,13 +45,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("UI-3")
 class UiBrowserIT {
 
+  @RegisterExtension static final BrowserSession session = new BrowserSession();
+
   private static final String[] USERS = {
     "operator", "qa", "supply", "compliance", "admin", "auditor"
   };
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private static Browser browser;
   private static WebDriver driver;
 
   private WebDriverWait await;
@@ -64,27 +60,12 @@ class UiBrowserIT {
     return Deployments.ear();
   }
 
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    browser = Browser.headless();
-    driver = browser.driver();
-  }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void startLoggedOut() {
-    await = new WebDriverWait(driver, WAIT);
-    // an AJAX update may replace an element between finding it and reading it: look again
-    await.ignoring(StaleElementReferenceException.class);
-    driver.get(Api.BASE + "/login.xhtml");
-    driver.manage().deleteAllCookies();
+    driver = session.driver();
+    await = session.await();
   }
 
   @Test
@@ -365,6 +346,6 @@ class UiBrowserIT {
   }
 
   private static void screenshot(String name) {
-    browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
+    session.screenshot((name + ".png"));
   }
 }

@@ -248,13 +248,26 @@ class LineActivationTest {
         sink.add(scan);
       }
     };
+    return endpoints(listener);
+  }
+
+  /** Endpoints that pass the listener methods to {@code listener} (its exceptions unwrapped). */
+  static MessageEndpointFactory endpoints(LineEventListener listener) {
     return new MessageEndpointFactory() {
       @Override
       public MessageEndpoint createEndpoint(XAResource xa) {
         return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {LineEventListener.class, MessageEndpoint.class},
-            (proxy, method, args) -> method.getDeclaringClass() == LineEventListener.class
-                ? method.invoke(listener, args) : null);
+            (proxy, method, args) -> {
+              if (method.getDeclaringClass() != LineEventListener.class) {
+                return null;
+              }
+              try {
+                return method.invoke(listener, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
       }
 
       @Override

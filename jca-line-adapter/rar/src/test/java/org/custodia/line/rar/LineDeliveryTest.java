@@ -3,10 +3,6 @@ package org.custodia.line.rar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.resource.spi.endpoint.MessageEndpoint;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
-import javax.transaction.xa.XAResource;
 import org.custodia.line.api.AggregationScan;
 import org.custodia.line.api.CameraRead;
 import org.custodia.line.api.Grade;
@@ -98,7 +93,7 @@ class LineDeliveryTest {
   }
 
   private LineDelivery delivery(Bean bean) {
-    return new LineDelivery("line-1", endpoints(bean), LineActivationTest.workManager(pool), timer, 50);
+    return new LineDelivery("line-1", LineActivationTest.endpoints(bean), LineActivationTest.workManager(pool), timer, 50);
   }
 
   private static void awaitTaken(Bean bean, int count) throws InterruptedException {
@@ -153,45 +148,5 @@ class LineDeliveryTest {
       assertTrue(bean.calls.contains(List.of(s)), "message " + s + " alone after the failure: " + bean.calls);
     }
     assertEquals(LongStream.rangeClosed(1, 8).boxed().toList(), bean.taken);
-  }
-
-  private static MessageEndpointFactory endpoints(LineEventListener listener) {
-    return new MessageEndpointFactory() {
-      @Override
-      public MessageEndpoint createEndpoint(XAResource xa) {
-        return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {LineEventListener.class, MessageEndpoint.class},
-            (proxy, method, args) -> {
-              if (method.getDeclaringClass() != LineEventListener.class) {
-                return null;
-              }
-              try {
-                return method.invoke(listener, args);
-              } catch (java.lang.reflect.InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
-      }
-
-      @Override
-      public MessageEndpoint createEndpoint(XAResource xa, long timeout) {
-        return createEndpoint(xa);
-      }
-
-      @Override
-      public boolean isDeliveryTransacted(Method method) {
-        return true;
-      }
-
-      @Override
-      public String getActivationName() {
-        return "test";
-      }
-
-      @Override
-      public Class<?> getEndpointClass() {
-        return LineEventListener.class;
-      }
-    };
   }
 }

@@ -1,0 +1,73 @@
+package org.custodia.validation.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium per browser test class, as a JUnit extension: started before the class's tests,
+ * closed after them, and before each test on the login page with no cookies (logged out), with a fresh
+ * wait that looks again for an element an AJAX update replaced. Register it on a static field:
+ * {@code @RegisterExtension static final BrowserSession session = new BrowserSession();}.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+public final class BrowserSession implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final Duration timeout;
+  private Browser browser;
+  private WebDriverWait await;
+
+  /** Waits of 30 s. */
+  public BrowserSession() {
+    this(Duration.ofSeconds(30));
+  }
+
+  public BrowserSession(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    browser = Browser.headless();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    await = new WebDriverWait(driver(), timeout);
+    await.ignoring(StaleElementReferenceException.class);
+    driver().get(Api.BASE + "/login.xhtml");
+    driver().manage().deleteAllCookies();
+  }
+
+  public ChromeDriver driver() {
+    return browser.driver();
+  }
+
+  /** The current test's wait. */
+  public WebDriverWait await() {
+    return await;
+  }
+
+  /** Saves the page as {@code target/screenshots/<fileName>}. */
+  public void screenshot(String fileName) {
+    browser.screenshot(SCREENSHOTS.resolve(fileName));
+  }
+}
