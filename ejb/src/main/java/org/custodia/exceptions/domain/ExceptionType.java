@@ -15,6 +15,11 @@ public enum ExceptionType {
   DECOMMISSIONED_UNIT_VERIFIED,
   /** Any other failed verification worth following up. */
   VERIFICATION_FAILURE,
+  /**
+   * A unit in a recall's scope that was already dispensed, sold or exported: it cannot be quarantined and
+   * must be followed up where it went (RCL-3).
+   */
+  RECALLED_UNIT_OUT_OF_REACH,
   DAMAGED_OR_UNREADABLE_CODE,
   DUPLICATE_SERIAL,
   AGGREGATION_ERROR,

@@ -5,6 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.custodia.exceptions.application.SupplyExceptionService;
+import org.custodia.exceptions.domain.ExceptionType;
+import org.custodia.exceptions.domain.Involved;
+import org.custodia.exceptions.domain.Severity;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,6 +41,7 @@ public class RecallSteps {
   @Inject JdbcTrace trace;
   @Inject EventCaptureService epcis;
   @Inject AuditTrail audit;
+  @Inject SupplyExceptionService supplyExceptions;
 
   /** The units the criteria name, with the cases and pallets containing them; records the size. */
   public List<ScopeObject> gather(long id, RecallCriteria criteria) {
@@ -106,6 +111,11 @@ public class RecallSteps {
           "recalled", null, null, Map.of())), SOURCE);
     }
     recalls.storeScope(id, stored, epcs.size(), exceptions, now);
+    for (ScopeObject u : exceptions) {
+      supplyExceptions.raise(ExceptionType.RECALLED_UNIT_OUT_OF_REACH, Severity.HIGH,
+          new Involved(u.gtin(), u.serial(), u.lot(), u.epc(), null),
+          "recall " + id + ": " + u.epc() + " is " + u.status() + " and cannot be quarantined; follow it up where it went");
+    }
   }
 
   /** Marks the recall DONE and audits what it did. */

@@ -9,6 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.custodia.exceptions.application.SupplyExceptionService;
+import org.custodia.exceptions.domain.ExceptionType;
+import org.custodia.exceptions.domain.Involved;
+import org.custodia.exceptions.domain.Severity;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.epcis.application.EventCaptureService;
 import org.custodia.epcis.domain.ObjectEvent;
@@ -57,6 +61,8 @@ class TraceAndRecallDatabaseTest {
   private JdbcEventStore store;
   private TraceService trace;
   private RecallSteps steps;
+  /** The supply-chain exceptions the recall raised: type and EPC. */
+  private final List<String> raised = new ArrayList<>();
   private JdbcRecalls recalls;
   private JdbcDataSource ds;
   private final List<ObjectEvent> sent = new ArrayList<>();
@@ -87,6 +93,13 @@ class TraceAndRecallDatabaseTest {
     steps.audit = new AuditTrail() {
       @Override
       public void done(String action, String objectType, String objectId, String detail) {}
+    };
+    steps.supplyExceptions = new SupplyExceptionService() {
+      @Override
+      public long raise(ExceptionType type, Severity severity, Involved involved, String detail) {
+        raised.add(type + " " + involved.epc());
+        return raised.size();
+      }
     };
     capture(
         commission("urn:uuid:c1", "2026-11-27T08:00:00Z", "L1", U1, U2, U3, U4),
@@ -163,6 +176,7 @@ class TraceAndRecallDatabaseTest {
     assertEquals(List.of(new LocationCount(DC, WHOLESALER, 3), new LocationCount(PHARMACY, null, 1)),
         recalls.byLocation(id));
     assertEquals(U4, recalls.exceptions(id).get(0).epc());
+    assertEquals(List.of("RECALLED_UNIT_OUT_OF_REACH " + U4), raised);
     // one ObjectEvent sets the reachable units recalled
     assertEquals(1, sent.size());
     assertEquals(List.of(U1, U2, U3), sent.get(0).epcList());

@@ -262,6 +262,9 @@ class TraceRecallIT {
     assertEquals("dispensed", SUPPLY.get(trace(s.units().get(5))).json().getString("status"));
     JsonArray exceptions = SUPPLY.get("/api/recalls/" + id + "/exceptions").json().getJsonArray("exceptions");
     assertEquals(List.of(s.units().get(5)), strings(exceptions, "epc"));
+    // and it is a supply-chain exception for QA to follow up
+    JsonArray raised = QA.get("/api/exceptions?type=RECALLED_UNIT_OUT_OF_REACH&status=OPEN&limit=1000").jsonStructure().asJsonArray();
+    assertTrue(strings(raised, "epc").contains(s.units().get(5)), raised.toString());
     // the objects page by page
     Api.Reply page1 = SUPPLY.get("/api/recalls/" + id + "/objects?page=1&size=4");
     assertEquals(4, page1.json().getJsonArray("objects").size());
