@@ -7,8 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.custodia.platform.Jndi;
+import org.custodia.platform.PerTransaction;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -125,34 +124,20 @@ public class AuditTrail {
     String safeDetail = detail == null ? null : detail.length() > 4000 ? detail.substring(0, 3997) + "..." : detail;
     Entry entry = new Entry(actor, action, objectType, objectId, outcome, safeDetail,
         OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
-    if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
-      throw new IllegalStateException("audit record " + action + " outside a transaction");
-    }
-    @SuppressWarnings("unchecked")
-    List<Entry> pending = (List<Entry>) registry.getResource(PENDING);
+    List<Entry> pending = PerTransaction.collection(registry, PENDING, ArrayList::new, this::chainOrRollBack, e -> { });
     if (pending == null) {
-      List<Entry> entries = new ArrayList<>();
-      registry.putResource(PENDING, entries);
-      registry.registerInterposedSynchronization(new Synchronization() {
-        @Override
-        public void beforeCompletion() {
-          if (registry.getRollbackOnly()) {
-            return;
-          }
-          try {
-            chain(entries);
-          } catch (SQLException e) {
-            registry.setRollbackOnly();
-            throw new IllegalStateException("the audit records could not be written: " + e.getMessage(), e);
-          }
-        }
-
-        @Override
-        public void afterCompletion(int status) {}
-      });
-      pending = entries;
+      throw new IllegalStateException("audit record " + action + " outside an active transaction");
     }
     pending.add(entry);
+  }
+
+  private void chainOrRollBack(List<Entry> entries) {
+    try {
+      chain(entries);
+    } catch (SQLException e) {
+      registry.setRollbackOnly();
+      throw new IllegalStateException("the audit records could not be written: " + e.getMessage(), e);
+    }
   }
 
   /** Appends the transaction's records to the chain, on the transaction's connection, head locked. */

@@ -8,7 +8,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +19,7 @@ import org.custodia.epcis.domain.AggregationEvent;
 import org.custodia.epcis.domain.ObjectEvent;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
 import org.custodia.platform.Jndi;
+import org.custodia.platform.PerTransaction;
 
 /**
  * The single entrance to the repository for events made inside Custodia: puts them on the capture queue
@@ -92,34 +92,18 @@ public class EventCaptureService {
     if (status == Status.STATUS_NO_TRANSACTION) {
       return null;
     }
-    if (status != Status.STATUS_ACTIVE) {
-      // marked for rollback (or ending): nothing of it will be sent
-      return new LinkedHashMap<>();
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Batch> pending = (Map<String, Batch>) registry.getResource(PENDING);
-    if (pending == null) {
-      Map<String, Batch> batches = new LinkedHashMap<>();
-      registry.putResource(PENDING, batches);
-      registry.registerInterposedSynchronization(new Synchronization() {
-        @Override
-        public void beforeCompletion() {
-          if (registry.getRollbackOnly()) {
-            return;
-          }
-          OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-          for (Batch b : batches.values()) {
-            send(b.objects.isEmpty() ? EpcisJson.aggregationDocument(b.aggregations, now)
-                : EpcisJson.document(b.objects, now), b.source);
-          }
-        }
+    Map<String, Batch> pending =
+        PerTransaction.collection(registry, PENDING, LinkedHashMap::new, this::sendAll, batches -> { });
+    // null: marked for rollback (or ending), so nothing of it will be sent
+    return pending == null ? new LinkedHashMap<>() : pending;
+  }
 
-        @Override
-        public void afterCompletion(int status) {}
-      });
-      pending = batches;
+  private void sendAll(Map<String, Batch> batches) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    for (Batch b : batches.values()) {
+      send(b.objects.isEmpty() ? EpcisJson.aggregationDocument(b.aggregations, now)
+          : EpcisJson.document(b.objects, now), b.source);
     }
-    return pending;
   }
 
   private void send(String document, String source) {

@@ -55,9 +55,10 @@ public class JdbcEventQuery {
   }
 
   private List<Row> find(Connection c, EventQuery q, int limit) throws SQLException {
+    String[] documentColumns = documentColumns(c);
     StringBuilder sql =
-        new StringBuilder("SELECT e.id, ").append(documentColumns(c)[0]).append(", e.record_time, e.event_time, ")
-            .append(documentColumns(c)[1]).append(" FROM epcis_event e WHERE 1 = 1");
+        new StringBuilder("SELECT e.id, ").append(documentColumns[0]).append(", e.record_time, e.event_time, ")
+            .append(documentColumns[1]).append(" FROM epcis_event e WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     in(sql, args, "e.event_type", q.eventTypes());
     range(sql, args, "e.event_time", q.geEventTime(), q.ltEventTime());
