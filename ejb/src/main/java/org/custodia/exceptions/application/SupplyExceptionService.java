@@ -36,6 +36,7 @@ public class SupplyExceptionService {
 
   @Inject JdbcSupplyExceptions store;
   @Inject AuditTrail audit;
+  @Inject ExceptionAlerts alerts;
   @Resource SessionContext session;
 
   /** Raises an open exception about one EPC (or none, when {@code epc} is null); returns its id. */
@@ -51,6 +52,7 @@ public class SupplyExceptionService {
     audit.done("exception.raise", "SupplyException", String.valueOf(e.id()),
         type + " " + severity + ": " + e.detail());
     LOG.log(Level.INFO, "Supply exception {0} raised: {1} {2}", new Object[] {e.id(), type, e.detail()});
+    alerts.raised(e);
     return e.id();
   }
 
