@@ -1,8 +1,0 @@
-package org.custodia.handoff.domain;
-
-/** Where a shipment stands: on its way, or received (with or without discrepancies). */
-public enum ShipmentStatus {
-  IN_TRANSIT,
-  RECEIVED,
-  RECEIVED_WITH_DISCREPANCIES
-}

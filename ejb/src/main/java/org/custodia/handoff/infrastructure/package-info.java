@@ -1,2 +1,0 @@
-/** Technical adapters of the handoff feature. */
-package org.custodia.handoff.infrastructure;

@@ -1,2 +1,0 @@
-/** JDBC storage of shipments, their expected items, receipt lines and returns (migration V15). */
-package org.custodia.handoff.infrastructure.persistence;

@@ -1,2 +1,0 @@
-/** The shipment, receipt and return REST APIs (LIFE-1). */
-package org.custodia.handoff.interfaces.rest;

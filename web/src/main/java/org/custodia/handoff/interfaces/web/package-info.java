@@ -1,2 +1,0 @@
-/** The shipments page: ship, receive, see discrepancies, register returns (LIFE-1). */
-package org.custodia.handoff.interfaces.web;
