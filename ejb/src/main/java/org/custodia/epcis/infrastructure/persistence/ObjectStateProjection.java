@@ -283,8 +283,8 @@ final class ObjectStateProjection {
 
   /**
    * Gives the contents of the containers the batch's events named those events' values: one query (per
-   * chunk of containers) for every object whose parent or top-level container is one of them, then the
-   * merges, in event order, under the event-time rule.
+   * chunk of containers; a union, so each half uses its index) for every object whose parent or top-level
+   * container is one of them, then the merges, in event order, under the event-time rule.
    */
   private void applyToContents() throws SQLException {
     if (containerEvents == null || containerEvents.isEmpty()) {
@@ -297,7 +297,8 @@ final class ObjectStateProjection {
       String in = marks(chunk.size());
       try (PreparedStatement ps =
           c.prepareStatement("SELECT epc, parent_epc, top_parent_epc FROM object_state WHERE parent_epc IN ("
-              + in + ") OR top_parent_epc IN (" + in + ")")) {
+              + in + ") UNION SELECT epc, parent_epc, top_parent_epc FROM object_state WHERE top_parent_epc IN ("
+              + in + ")")) {
         bind(ps, 1, chunk);
         bind(ps, 1 + chunk.size(), chunk);
         try (ResultSet rs = ps.executeQuery()) {
