@@ -99,12 +99,11 @@ class ShipmentsPageIT {
     session.screenshot("shipments-received.png");
   }
 
-  /** Opens a PrimeFaces select menu and picks the entry naming {@code gln}. */
+  /** Picks the entry naming {@code gln} in a PrimeFaces select menu, through its widget. */
   private void choose(String id, String gln) {
-    driver.findElement(By.id(id)).click();
-    By item = By.xpath("//div[@id='" + id + "_panel']//li[contains(., '(" + gln + ")')]");
-    wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-    wait.until(d -> d.findElement(By.id(id + "_label")).getText().contains(gln));
+    ((JavascriptExecutor) driver).executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);",
+        id, gln);
+    wait.until(d -> gln.equals(d.findElement(By.id(id + "_input")).getAttribute("value")));
   }
 
   private void logIn(String user) {

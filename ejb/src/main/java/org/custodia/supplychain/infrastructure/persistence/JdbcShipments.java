@@ -293,8 +293,8 @@ public class JdbcShipments {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long ex = rs.getLong(4);
-          out.add(new ReceiptLine(rs.getString(1), Outcome.valueOf(rs.getString(2)), rs.getInt(3),
-              rs.wasNull() ? null : ex));
+          Long exceptionId = rs.wasNull() ? null : ex;
+          out.add(new ReceiptLine(rs.getString(1), Outcome.valueOf(rs.getString(2)), rs.getInt(3), exceptionId));
         }
       }
     }
