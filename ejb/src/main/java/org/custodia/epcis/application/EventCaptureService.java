@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.epcis.domain.AggregationEvent;
 import org.custodia.epcis.domain.ObjectEvent;
+import org.custodia.epcis.domain.TransactionEvent;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
 import org.custodia.platform.Jndi;
 import org.custodia.platform.PerTransaction;
@@ -70,11 +71,22 @@ public class EventCaptureService {
     }
   }
 
+  /** Sends TransactionEvents as one EPCIS document (with the transaction's other TransactionEvents of {@code source}). */
+  public void captureTransactions(List<TransactionEvent> events, String source) {
+    Map<String, Batch> pending = pending();
+    if (pending == null) {
+      send(EpcisJson.transactionDocument(events, OffsetDateTime.now(ZoneOffset.UTC)), source);
+    } else {
+      pending.computeIfAbsent("T" + source, k -> new Batch(source)).transactions.addAll(events);
+    }
+  }
+
   /** Events of one source and kind, collected in a transaction. */
   private static final class Batch {
     final String source;
     final List<ObjectEvent> objects = new ArrayList<>();
     final List<AggregationEvent> aggregations = new ArrayList<>();
+    final List<TransactionEvent> transactions = new ArrayList<>();
 
     Batch(String source) {
       this.source = source;
@@ -101,8 +113,9 @@ public class EventCaptureService {
   private void sendAll(Map<String, Batch> batches) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     for (Batch b : batches.values()) {
-      send(b.objects.isEmpty() ? EpcisJson.aggregationDocument(b.aggregations, now)
-          : EpcisJson.document(b.objects, now), b.source);
+      send(!b.objects.isEmpty() ? EpcisJson.document(b.objects, now)
+          : !b.transactions.isEmpty() ? EpcisJson.transactionDocument(b.transactions, now)
+          : EpcisJson.aggregationDocument(b.aggregations, now), b.source);
     }
   }
 

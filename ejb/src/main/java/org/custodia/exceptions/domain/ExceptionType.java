@@ -24,6 +24,14 @@ public enum ExceptionType {
   DUPLICATE_SERIAL,
   AGGREGATION_ERROR,
   SHIPMENT_DISCREPANCY,
+  /** Receiving found more of what a shipment carries than was shipped (LIFE-1). */
+  SHIPMENT_OVERAGE,
+  /** Receiving missed something a shipment carries (LIFE-1). */
+  SHIPMENT_SHORTAGE,
+  /** Receiving found a unit of a GTIN or lot that the shipment does not carry (LIFE-1). */
+  SHIPMENT_WRONG_ITEM,
+  /** Something a shipment carries arrived damaged (LIFE-1). */
+  SHIPMENT_DAMAGED,
   SUBMISSION_REJECTION,
   SENSOR_EXCURSION,
   INTEGRATION_FAILURE

@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import org.custodia.epcis.domain.AggregationEvent;
 import org.custodia.epcis.domain.ObjectEvent;
 import org.custodia.epcis.domain.StoredEvent;
+import org.custodia.epcis.domain.TransactionEvent;
+import org.custodia.epcis.domain.TypedId;
 
 /**
  * EPCIS 2.0 JSON-LD: writes our events as a capture document, and reads a capture document into the
@@ -46,6 +48,13 @@ public final class EpcisJson {
     return document(list, creationDate);
   }
 
+  /** An EPCISDocument holding TransactionEvents. */
+  public static String transactionDocument(List<TransactionEvent> events, OffsetDateTime creationDate) {
+    JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
+    events.forEach(e -> list.add(toJson(e)));
+    return document(list, creationDate);
+  }
+
   private static String document(JsonArrayBuilder list, OffsetDateTime creationDate) {
     return Jsonp.JSON.createObjectBuilder()
         .add("@context", Jsonp.JSON.createArrayBuilder().add(CONTEXT))
@@ -63,6 +72,7 @@ public final class EpcisJson {
     JsonObjectBuilder b = header("ObjectEvent", e.eventId(), e.eventTime()).add("epcList", epcs)
         .add("action", e.action());
     context(b, e.bizStep(), e.disposition(), e.readPoint(), e.bizLocation());
+    typedLists(b, e.bizTransactions(), e.sources(), e.destinations());
     if (!e.ilmd().isEmpty()) {
       JsonObjectBuilder ilmd = Jsonp.JSON.createObjectBuilder();
       new TreeMap<>(e.ilmd()).forEach(ilmd::add);
@@ -81,6 +91,40 @@ public final class EpcisJson {
     b.add("childEPCs", children).add("action", e.action());
     context(b, e.bizStep(), e.disposition(), e.readPoint(), e.bizLocation());
     return b.build();
+  }
+
+  static JsonObject toJson(TransactionEvent e) {
+    JsonObjectBuilder b = header("TransactionEvent", e.eventId(), e.eventTime());
+    b.add("bizTransactionList", typed(e.bizTransactions(), "bizTransaction"));
+    if (e.parentId() != null) {
+      b.add("parentID", e.parentId());
+    }
+    JsonArrayBuilder epcs = Jsonp.JSON.createArrayBuilder();
+    e.epcList().forEach(epcs::add);
+    b.add("epcList", epcs).add("action", e.action());
+    context(b, e.bizStep(), e.disposition(), e.readPoint(), e.bizLocation());
+    typedLists(b, List.of(), e.sources(), e.destinations());
+    return b.build();
+  }
+
+  /** bizTransactionList, sourceList and destinationList, each when not empty, in the schema's order. */
+  private static void typedLists(JsonObjectBuilder b, List<TypedId> bizTransactions, List<TypedId> sources,
+      List<TypedId> destinations) {
+    if (!bizTransactions.isEmpty()) {
+      b.add("bizTransactionList", typed(bizTransactions, "bizTransaction"));
+    }
+    if (!sources.isEmpty()) {
+      b.add("sourceList", typed(sources, "source"));
+    }
+    if (!destinations.isEmpty()) {
+      b.add("destinationList", typed(destinations, "destination"));
+    }
+  }
+
+  private static JsonArrayBuilder typed(List<TypedId> values, String valueKey) {
+    JsonArrayBuilder a = Jsonp.JSON.createArrayBuilder();
+    values.forEach(v -> a.add(Jsonp.JSON.createObjectBuilder().add("type", v.type()).add(valueKey, v.id())));
+    return a;
   }
 
   /** type, eventID, eventTime and its offset: what every event starts with. */

@@ -41,7 +41,15 @@ import org.custodia.platform.persistence.Chunks;
  *       becoming the top of its own descendants. ADD and OBSERVE also move parent and children.
  * </ul>
  *
- * Status, location and owner follow event time: an event older than the object's last applied event
+ * An ObjectEvent or TransactionEvent (ADD or OBSERVE) naming a logistic unit (an SSCC) applies to its
+ * contents too (GS1: an event on a container is an event on what it holds): every object whose parent or
+ * top-level container is that SSCC takes the event's status, disposition, location, read point and
+ * owner, under the same event-time rule. The contents are found once per stored batch, by one query for
+ * all SSCCs the batch's events name, as they are packed when the batch has been applied; events naming
+ * only trade items (commissioning at the line) cost no query. A rebuild replays only the events naming
+ * an object, not those of its containers.
+ *
+ * <p>Status, location and owner follow event time: an event older than the object's last applied event
  * does not overwrite them. Containment follows the order of capture. Events declared erroneous (and the
  * declarations themselves) are not applied; when a declaration arrives, or a capture is withdrawn, the
  * state of the objects concerned is {@linkplain #rebuild rebuilt} from their remaining events.
@@ -94,6 +102,12 @@ final class ObjectStateProjection {
   private final PreparedStatement merge;
   private final List<Object[]> rows = new ArrayList<>();
 
+  /** Events of the batch naming SSCCs, whose contents follow them; null outside {@link #apply}. */
+  private List<ContainerEvent> containerEvents;
+
+  /** An event that named containers: its values go to their contents once the batch is applied. */
+  private record ContainerEvent(StoredEvent event, long pk, String status, String owner, List<String> containers) {}
+
   private ObjectStateProjection(Connection c) throws SQLException {
     this.c = c;
     this.merge = c.prepareStatement(MERGE);
@@ -102,6 +116,7 @@ final class ObjectStateProjection {
   /** Applies {@code events}, stored under {@code ids}, in their order. */
   static void apply(Connection c, List<StoredEvent> events, long[] ids) throws SQLException {
     ObjectStateProjection p = new ObjectStateProjection(c);
+    p.containerEvents = new ArrayList<>();
     try {
       List<String> declared = new ArrayList<>();
       for (int i = 0; i < events.size(); i++) {
@@ -113,6 +128,7 @@ final class ObjectStateProjection {
         }
       }
       p.flush();
+      p.applyToContents();
       if (!declared.isEmpty()) {
         p.rebuildDeclared(declared);
       }
@@ -208,6 +224,9 @@ final class ObjectStateProjection {
             add(x, e, pk, status, owner, e.lot(), e.expiry(), false, null, null);
           }
         }
+        if (!"DELETE".equals(action)) {
+          noteContainers(e, pk, status, owner, e.epcs());
+        }
       }
       case "TransactionEvent" -> {
         if (!"DELETE".equals(action)) {
@@ -216,6 +235,11 @@ final class ObjectStateProjection {
               add(x, e, pk, e.disposition(), owner, null, null, false, null, null);
             }
           }
+          List<String> named = new ArrayList<>(e.epcs());
+          if (e.parentId() != null) {
+            named.add(e.parentId());
+          }
+          noteContainers(e, pk, e.disposition(), owner, named);
         }
       }
       case "TransformationEvent" -> {
@@ -231,6 +255,79 @@ final class ObjectStateProjection {
         // AssociationEvent: links assets and places, not the custody of serialized items
       }
     }
+  }
+
+  /** Remembers the SSCCs among {@code epcs} (during {@link #apply} only), for {@link #applyToContents}. */
+  private void noteContainers(StoredEvent e, long pk, String status, String owner, List<String> epcs) {
+    if (containerEvents == null) {
+      return;
+    }
+    List<String> containers = null;
+    for (String x : epcs) {
+      if (isSscc(x)) {
+        if (containers == null) {
+          containers = new ArrayList<>();
+        }
+        containers.add(x);
+      }
+    }
+    if (containers != null) {
+      containerEvents.add(new ContainerEvent(e, pk, status, owner, containers));
+    }
+  }
+
+  /** Whether {@code epc} names a logistic unit: an SSCC EPC URI or Digital Link. */
+  static boolean isSscc(String epc) {
+    return epc.startsWith("urn:epc:id:sscc:") || epc.startsWith("http") && epc.contains("/00/");
+  }
+
+  /**
+   * Gives the contents of the containers the batch's events named those events' values: one query (per
+   * chunk of containers; a union, so each half uses its index) for every object whose parent or top-level
+   * container is one of them, then the merges, in event order, under the event-time rule.
+   */
+  private void applyToContents() throws SQLException {
+    if (containerEvents == null || containerEvents.isEmpty()) {
+      return;
+    }
+    Set<String> all = new LinkedHashSet<>();
+    containerEvents.forEach(ce -> all.addAll(ce.containers()));
+    Map<String, List<String>> contents = new LinkedHashMap<>();
+    for (List<String> chunk : Chunks.of(all)) {
+      String in = marks(chunk.size());
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT epc, parent_epc, top_parent_epc FROM object_state WHERE parent_epc IN ("
+              + in + ") UNION SELECT epc, parent_epc, top_parent_epc FROM object_state WHERE top_parent_epc IN ("
+              + in + ")")) {
+        bind(ps, 1, chunk);
+        bind(ps, 1 + chunk.size(), chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String epc = rs.getString(1);
+            for (int col = 2; col <= 3; col++) {
+              String container = rs.getString(col);
+              if (container != null && all.contains(container) && !container.equals(epc)) {
+                contents.computeIfAbsent(container, k -> new ArrayList<>()).add(epc);
+              }
+            }
+          }
+        }
+      }
+    }
+    if (contents.isEmpty()) {
+      return;
+    }
+    for (ContainerEvent ce : containerEvents) {
+      Set<String> reached = new LinkedHashSet<>();
+      for (String container : ce.containers()) {
+        reached.addAll(contents.getOrDefault(container, List.of()));
+      }
+      reached.removeAll(ce.event().epcs());
+      for (String x : reached) {
+        add(x, ce.event(), ce.pk(), ce.status(), ce.owner(), null, null, false, null, null);
+      }
+    }
+    flush();
   }
 
   private void aggregation(StoredEvent e, long pk, String owner, Predicate<String> affects) throws SQLException {

@@ -1,0 +1,2 @@
+/** Technical adapters of the handoff feature. */
+package org.custodia.supplychain.infrastructure;
