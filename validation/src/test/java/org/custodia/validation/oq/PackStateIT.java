@@ -51,9 +51,9 @@ class PackStateIT {
   }
 
   /** Units of a fresh lot, known to the repository. */
-  private record Lot(String gtin, String lot, List<String> serials, List<String> epcs) {}
+  record Lot(String gtin, String lot, List<String> serials, List<String> epcs) {}
 
-  private static Lot lot(int count) {
+  static Lot lot(int count) {
     String gtin = TestData.newGtin();
     String lot = TestData.newLot();
     long pool = SerializationApiIT.createPool(gtin, "NUMERIC", 12, "RANDOM", "[\"EU\"]");
