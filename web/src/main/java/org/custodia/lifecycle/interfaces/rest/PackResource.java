@@ -104,14 +104,21 @@ public class PackResource {
   /** 200 with the packs' new states, or 409 with each refused pack. */
   static Response answer(PackStates.Result r) {
     if (r.done()) {
+      return Response.ok(body(r).toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return Response.status(409).type(ProblemDocument.PROBLEM_JSON).entity(body(r).toString()).build();
+  }
+
+  /** The body of the answer: the event and the packs' new states, or the problem listing each refused pack. */
+  static JsonObject body(PackStates.Result r) {
+    if (r.done()) {
       JsonArrayBuilder packs = Jsonp.JSON.createArrayBuilder();
       for (PackStates.PackResult p : r.packs()) {
         packs.add(Jsonp.JSON.createObjectBuilder().add("code", p.code()).add("epc", p.epc())
             .add("state", p.state().name()));
       }
-      JsonObject body = Jsonp.JSON.createObjectBuilder().add("eventId", r.eventId()).add("at", r.at().toString())
+      return Jsonp.JSON.createObjectBuilder().add("eventId", r.eventId()).add("at", r.at().toString())
           .add("state", r.packs().get(0).state().name()).add("packs", packs).build();
-      return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
     List<PackStates.PackResult> refused = r.refusals();
     JsonArrayBuilder refusals = Jsonp.JSON.createArrayBuilder();
@@ -124,7 +131,7 @@ public class PackResource {
     PackStates.PackResult first = refused.get(0);
     String detail = refused.size() + " of " + r.packs().size() + " packs refused, nothing was changed: "
         + first.epc() + ": " + first.detail() + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "");
-    JsonObject body = Jsonp.JSON.createObjectBuilder()
+    return Jsonp.JSON.createObjectBuilder()
         .add("type", "https://custodia.dev/problems/pack-state-refused")
         .add("title", "Conflict")
         .add("status", 409)
@@ -133,7 +140,6 @@ public class PackResource {
         .add("field", "codes")
         .add("refusals", refusals)
         .build();
-    return Response.status(409).type(ProblemDocument.PROBLEM_JSON).entity(body.toString()).build();
   }
 
   private static String time(OffsetDateTime t) {
