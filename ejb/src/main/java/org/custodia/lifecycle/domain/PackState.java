@@ -25,6 +25,13 @@ public enum PackState {
   /** Checked out (handed to a facility outside the system, e.g. a hospital ward). */
   CHECKED_OUT("departing", "non_sellable_other");
 
+  /**
+   * The CBV business step of the event that undoes a decommissioning. The CBV has no step for "put back
+   * into the supply chain"; {@code inspecting} (reviewing objects for defects) is the nearest: the pack was
+   * checked and found fit to return to saleable stock. The event's disposition is {@code active}.
+   */
+  public static final String UNDO_BIZ_STEP = "inspecting";
+
   private final String bizStep;
   private final String disposition;
 
@@ -46,6 +53,20 @@ public enum PackState {
   /** The CBV business step of the event that sets this state. */
   public String bizStep() {
     return bizStep;
+  }
+
+  /**
+   * The EPCIS action of the event that sets this state: {@code DELETE} for destroyed (the pack ceases to
+   * exist and its EPC is never used again), {@code OBSERVE} for the others (the pack still exists and most of
+   * these decommissionings can be undone).
+   */
+  public String action() {
+    return this == DESTROYED ? "DELETE" : "OBSERVE";
+  }
+
+  /** The state as people and the APIs name it: lower case, {@code free_sample}. */
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The CBV disposition the state leaves the pack in. */

@@ -5,6 +5,8 @@ package org.custodia.lifecycle.domain;
  * the same, so staff who know those codes recognise them.
  */
 public enum Refusal {
+  /** No unit with this GTIN and serial was ever commissioned (the repository does not know it). */
+  UNKNOWN_PACK("NMVS_NC_PC_02", "the pack is not known: no unit %s was ever commissioned"),
   /** The pack is already inactive: a decommissioned pack cannot be decommissioned again. */
   PACK_INACTIVE("NMVS_NC_PCK_22", "the pack is already inactive (%s)"),
   /** The pack already has the state asked for. */

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.custodia.audit.application.AuditTrail;
+import org.custodia.lifecycle.application.BatchStateService;
 import org.custodia.platform.DomainException.Kind;
 import org.custodia.security.Roles;
 import org.custodia.trace.domain.LocationCount;
@@ -41,6 +42,7 @@ public class RecallService {
   @Inject AuditTrail audit;
   @Inject PasswordCheck passwords;
   @Inject RecallRunner runner;
+  @Inject BatchStateService batches;
   @Resource SessionContext session;
   @Resource TransactionSynchronizationRegistry registry;
 
@@ -67,6 +69,10 @@ public class RecallService {
         "signed by " + user + " at " + now + ", meaning: " + signedMeaning);
     audit.done("recall.start", "Recall", String.valueOf(id),
         criteria.describe() + (reason == null || reason.isBlank() ? "" : ", reason: " + reason));
+    if (criteria.byLots()) {
+      // LIFE-2: the recalled lots' packs are blocked at once (no undo, no dispensing, verification fails)
+      batches.recalled(id, criteria.gtin(), criteria.lots());
+    }
     afterCommit(() -> runner.run(id, criteria));
     return id;
   }

@@ -18,6 +18,7 @@ import org.custodia.exceptions.application.SupplyExceptionService;
 import org.custodia.exceptions.domain.Involved;
 import org.custodia.gs1.Gln;
 import org.custodia.gs1.Sgtin;
+import org.custodia.lifecycle.application.PackStatusLookup;
 import org.custodia.masterdata.application.CompanyPrefixes;
 import org.custodia.masterdata.application.MasterDataService;
 import org.custodia.verification.domain.Anomaly;
@@ -40,7 +41,10 @@ import org.custodia.verification.infrastructure.persistence.JdbcVerificationLog;
  * its lot and expiry come from the commissioning event's ILMD. The price is the capture queue's latency:
  * a unit verified within milliseconds of its commissioning is not yet known. The unit is looked up by
  * its EPC URI (when the company prefix is known) and its GS1 Digital Link, the two forms an EPC of the
- * repository takes.
+ * repository takes. The pack and batch states of LIFE-2 ({@link PackStatusLookup}) are read in the same
+ * request and take precedence: a pack decommissioned (dispensed, sampled, locked, exported…) is answered
+ * decommissioned with its state as status, a pack of a recalled or withdrawn batch recalled (status {@code
+ * recalled} or {@code withdrawn}), without waiting for the capture queue.
  *
  * <p>Each verification is logged (table {@code verification_log}) and judged by {@link AnomalyRules} in
  * the same transaction, whose settings are the system properties {@code
@@ -53,6 +57,7 @@ import org.custodia.verification.infrastructure.persistence.JdbcVerificationLog;
 public class VerificationService {
 
   @Inject ObjectStateLookup states;
+  @Inject PackStatusLookup packStates;
   @Inject CompanyPrefixes prefixes;
   @Inject MasterDataService masterData;
   @Inject JdbcVerificationLog log;
@@ -71,7 +76,7 @@ public class VerificationService {
   public VerificationResult verify(
       VerificationRequest request, Channel channel, Gln requester, String corrUuid, String context) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-    KnownUnit unit = states.firstKnown(epcsOf(request)).map(VerificationService::known).orElse(null);
+    KnownUnit unit = states.firstKnown(epcsOf(request)).map(s -> known(request, s)).orElse(null);
     boolean gtinKnown = unit != null || companyPrefixLength(request).isPresent()
         || masterData.product(request.gtin()).isPresent();
     Verdict verdict = Verdict.decide(request, unit, gtinKnown, now.toLocalDate());
@@ -104,8 +109,11 @@ public class VerificationService {
     return prefixes.lengthFor(request.gtin().value().substring(1));
   }
 
-  private static KnownUnit known(ObjectState s) {
-    return new KnownUnit(s.epc(), s.lot(), s.expiry(), s.status());
+  /** The unit with the status its pack and batch states give it (LIFE-2), else the projection's. */
+  private KnownUnit known(VerificationRequest request, ObjectState s) {
+    String status = packStates.status(request.gtin().value(), request.serial().value(), s.lot(), s.lastEventTime())
+        .orElse(s.status());
+    return new KnownUnit(s.epc(), s.lot(), s.expiry(), status);
   }
 
   /**

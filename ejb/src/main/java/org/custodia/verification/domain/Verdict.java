@@ -17,12 +17,15 @@ import java.util.Set;
  */
 public record Verdict(boolean verified, Reason reason, String status, String epc) {
 
-  /** CBV dispositions (and our {@code decommissioned}) after which a unit is out of the supply chain. */
+  /**
+   * CBV dispositions (and our {@code decommissioned}) after which a unit is out of the supply chain, and the
+   * decommissioned pack states of LIFE-2 ({@code supplied}, {@code sample}…).
+   */
   static final Set<String> DECOMMISSIONED =
       Set.of("decommissioned", "destroyed", "dispensed", "partially_dispensed", "disposed", "retail_sold",
-          "stolen", "inactive");
+          "stolen", "inactive", "supplied", "sample", "free_sample", "locked", "exported", "checked_out");
 
-  /** CBV dispositions of a recalled or withdrawn unit. */
+  /** CBV dispositions of a recalled unit, and the batch states recalled and withdrawn (LIFE-2). */
   static final Set<String> RECALLED = Set.of("recalled", "withdrawn");
 
   /**

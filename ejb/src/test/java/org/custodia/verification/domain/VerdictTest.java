@@ -113,4 +113,27 @@ class VerdictTest {
     assertEquals("Expired", Reason.EXPIRED.vrsAdditionalInfo());
     assertNull(Reason.LOT_MISMATCH.vrsAdditionalInfo());
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"supplied", "destroyed", "stolen", "sample", "free_sample",
+      "locked", "exported", "checked_out"})
+  @Tag("VER-1")
+  @Tag("LIFE-2")
+  void aPackInAnyDecommissionedStateFailsAsDecommissionedWithItsState(String state) {
+    Verdict v = Verdict.decide(request("LOT1", "281231"), unit(state), true, TODAY);
+    assertFalse(v.verified());
+    assertEquals(Reason.DECOMMISSIONED, v.reason());
+    assertEquals(state, v.status());
+  }
+
+  @Test
+  @Tag("VER-1")
+  @Tag("LIFE-2")
+  void aPackOfAWithdrawnBatchFailsAsRecalledWithStatusWithdrawn() {
+    Verdict v = Verdict.decide(request("LOT1", "281231"), unit("withdrawn"), true, TODAY);
+    assertFalse(v.verified());
+    assertEquals(Reason.RECALLED, v.reason());
+    assertEquals("withdrawn", v.status());
+    assertEquals("Recalled", v.reason().vrsAdditionalInfo());
+  }
 }

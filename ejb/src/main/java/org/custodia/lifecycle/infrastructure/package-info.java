@@ -1,0 +1,2 @@
+/** Storage of pack and batch states. */
+package org.custodia.lifecycle.infrastructure;
