@@ -55,14 +55,17 @@ public class Distribution {
   }
 
   /** What a change did: the container, its EPC, the events sent and how many children moved. */
-  public record Changed(String sscc, String epc, List<String> eventIds, int children) {}
+  public record Changed(String sscc, String epc, List<String> eventIds, int children)
+      implements java.io.Serializable {}
 
   /** A child of a container as shown. */
-  public record ChildView(String code, String epc, String level, String status, String gtin, String lot) {}
+  public record ChildView(String code, String epc, String level, String status, String gtin, String lot)
+      implements java.io.Serializable {}
 
   /** A container as shown: what it is, where it is, what it holds and held. */
   public record ContainerView(String sscc, String epc, ContainerLevel level, String status, String objectStatus,
-      String gtin, String lot, String parent, List<ChildView> children, List<LinkRecord> history) {}
+      String gtin, String lot, String parent, List<ChildView> children, List<LinkRecord> history)
+      implements java.io.Serializable {}
 
   private final AggregationRepository repository;
   private final DistributionRules rules;

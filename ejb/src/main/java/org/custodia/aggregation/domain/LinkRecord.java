@@ -13,4 +13,5 @@ import java.time.OffsetDateTime;
  * @param reason why it was taken out, when given (a replacement)
  */
 public record LinkRecord(String child, String level, OffsetDateTime linkedAt, String linkEventId,
-    OffsetDateTime unlinkedAt, String unlinkEventId, String unlinkStep, String siteGln, String reason) {}
+    OffsetDateTime unlinkedAt, String unlinkEventId, String unlinkStep, String siteGln, String reason)
+    implements java.io.Serializable {}
