@@ -52,9 +52,9 @@ class DisaggregationIT {
   }
 
   /** Units of a fresh GTIN and lot, commissioned and known to the repository. */
-  private record Units(String gtin, String lot, long pool, List<String> epcs, List<String> serials) {}
+  record Units(String gtin, String lot, long pool, List<String> epcs, List<String> serials) {}
 
-  private static Units units(int n) {
+  static Units units(int n) {
     String gtin = TestData.newGtin();
     return units(gtin, TestData.newLot(), SerializationApiIT.createPool(gtin, "NUMERIC", 12, "RANDOM", "[\"US\"]"), n);
   }
@@ -82,7 +82,7 @@ class DisaggregationIT {
   }
 
   /** Packs and waits for its event; the new SSCC. */
-  private static String packed(String level, List<String> children) {
+  static String packed(String level, List<String> children) {
     Api.Reply r = pack(level, children);
     assertEquals(201, r.status(), r.body());
     assertTrue(r.header("Location").endsWith(BASE + "/" + r.json().getString("sscc")), r.header("Location"));
