@@ -302,6 +302,25 @@ class DistributionTest {
   }
 
   @Test
+  void anOpenedCaseTakenOffItsPalletGoesOntoAnotherPallet() throws Exception {
+    // given case A opened (S1 taken out) and taken off pallet P
+    Distribution.Changed a = distribution.pack(ContainerLevel.CASE, units("S1", "S2"), WHOLESALER);
+    Distribution.Changed p = distribution.pack(ContainerLevel.PALLET, List.of(container(a.sscc())), WHOLESALER);
+    distribution.remove(Sscc.of(a.sscc()), units("S1"), WHOLESALER);
+    distribution.remove(Sscc.of(p.sscc()), List.of(container(a.sscc())), WHOLESALER);
+    assertNull(one("SELECT parent_sscc FROM aggregation_container WHERE sscc = ?", a.sscc()));
+
+    // when
+    Distribution.Changed q = distribution.pack(ContainerLevel.PALLET, List.of(container(a.sscc())), WHOLESALER);
+
+    // then
+    assertEquals(q.sscc(), parentOf("00" + a.sscc()));
+    assertEquals("OPEN", one("SELECT status FROM aggregation_container WHERE sscc = ?", a.sscc()));
+    assertEquals(List.of(ContainerLevel.CASE.name()),
+        distribution.container(Sscc.of(q.sscc())).children().stream().map(Distribution.ChildView::level).toList());
+  }
+
+  @Test
   void eventsAreValidEpcisAndCbv() {
     // given
     Distribution.Changed b = distribution.pack(ContainerLevel.CASE, units("S1", "S2"), WHOLESALER);

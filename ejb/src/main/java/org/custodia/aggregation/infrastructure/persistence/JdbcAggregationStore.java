@@ -113,7 +113,7 @@ public class JdbcAggregationStore implements AggregationRepository {
       ParentState[] out = {ParentState.unknown(sscc)};
       query(c, "SELECT work_order_id, container_level, status FROM aggregation_container WHERE sscc = ? FOR UPDATE",
           List.of(sscc.value()), rs -> out[0] = new ParentState(sscc, true, rs.getLong(1),
-              ContainerLevel.valueOf(rs.getString(2)), "PACKED".equals(rs.getString(3)), List.of()));
+              ContainerLevel.valueOf(rs.getString(2)), closed(rs.getString(3)), List.of()));
       if (!out[0].allocated()) {
         return out[0];
       }
@@ -173,7 +173,7 @@ public class JdbcAggregationStore implements AggregationRepository {
             + marks(chunk) + ")", chunk, rs -> {
               ChildId.Container k = new ChildId.Container(Sscc.of(rs.getString(1)));
               found.put(k.key(), ChildState.container(k, ContainerLevel.valueOf(rs.getString(2)),
-                  "PACKED".equals(rs.getString(3)), rs.getString(4), rs.getString(5), parents.get(k.key())));
+                  closed(rs.getString(3)), rs.getString(4), rs.getString(5), parents.get(k.key())));
             });
       }
       return ids.stream().map(id -> found.getOrDefault(id.key(), ChildState.unknown(id))).toList();
@@ -242,7 +242,7 @@ public class JdbcAggregationStore implements AggregationRepository {
     return work(c -> {
       int[] n = {0};
       query(c, "SELECT COUNT(*) FROM aggregation_container WHERE work_order_id = ? AND container_level = ?"
-          + " AND status = 'PACKED'", List.of(workOrderId, level.name()), rs -> n[0] = rs.getInt(1));
+          + " AND status IN ('PACKED', 'OPEN')", List.of(workOrderId, level.name()), rs -> n[0] = rs.getInt(1));
       return n[0];
     });
   }
@@ -419,6 +419,11 @@ public class JdbcAggregationStore implements AggregationRepository {
           .thenComparing(LinkRecord::child));
       return out;
     });
+  }
+
+  /** Whether a container of this status was closed: PACKED, or OPEN (changed at a distribution point since). */
+  private static boolean closed(String status) {
+    return ContainerState.PACKED.equals(status) || ContainerState.OPEN.equals(status);
   }
 
   /** The SSCCs of the containers {@code sscc} is in, nearest first. */
