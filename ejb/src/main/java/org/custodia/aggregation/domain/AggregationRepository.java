@@ -1,8 +1,11 @@
 package org.custodia.aggregation.domain;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.custodia.gs1.Gln;
 import org.custodia.gs1.Sscc;
 
 /** Where SSCC pools, containers and containment are kept; calls join the caller's transaction. */
@@ -39,4 +42,38 @@ public interface AggregationRepository {
 
   /** Every descendant of a container, parents before their children. */
   List<Content> descendants(Sscc sscc);
+
+  // ---- at a distribution point (AGG-2) ----
+
+  /**
+   * The container of an SSCC with its current children, locked until the transaction ends ({@link
+   * ContainerState#unknown} when none).
+   */
+  ContainerState container(Sscc sscc);
+
+  /** The repository's state ({@code active}, {@code in_transit}…) of those of {@code epcs} it knows. */
+  Map<String, String> objectStatus(Collection<String> epcs);
+
+  /**
+   * Takes one SSCC from the pool of the company prefix that begins the site's GLN, under a row lock, and
+   * records it as an (empty) container of {@code level} of that site, not bound to a work order. Throws
+   * {@link AggregationException} {@code no-sscc-pool} or {@code sscc-pool-exhausted}.
+   */
+  Sscc allocateAt(Gln site, ContainerLevel level, OffsetDateTime at);
+
+  /**
+   * Links the children to the container; a container allocated just now becomes PACKED (with the GTIN and
+   * lot given), one closed before becomes OPEN. Throws {@link AggregationException} {@code child-has-parent}
+   * when another transaction linked a child first.
+   */
+  void add(Addition addition, String gtin, String lot);
+
+  /**
+   * Ends the children's links to the container, keeping each in the history; the container becomes OPEN.
+   * Throws {@link AggregationException} {@code not-a-child} when another transaction took a child out first.
+   */
+  void remove(Removal removal);
+
+  /** Every containment of the container, current and ended, oldest first. */
+  List<LinkRecord> history(Sscc sscc);
 }

@@ -18,16 +18,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.custodia.aggregation.domain.Addition;
 import org.custodia.aggregation.domain.AggregationException;
 import org.custodia.aggregation.domain.AggregationRepository;
 import org.custodia.aggregation.domain.ChildId;
 import org.custodia.aggregation.domain.ChildState;
 import org.custodia.aggregation.domain.ContainerLevel;
+import org.custodia.aggregation.domain.ContainerState;
 import org.custodia.aggregation.domain.Content;
+import org.custodia.aggregation.domain.LinkRecord;
 import org.custodia.aggregation.domain.OrderFacts;
 import org.custodia.aggregation.domain.PackedContainer;
 import org.custodia.aggregation.domain.ParentState;
+import org.custodia.aggregation.domain.Removal;
 import org.custodia.aggregation.domain.SsccPool;
+import org.custodia.gs1.Gln;
+import org.custodia.gs1.Sgtin;
 import org.custodia.gs1.Sscc;
 import org.custodia.platform.DomainException.Kind;
 import org.custodia.platform.Jndi;
@@ -107,7 +113,7 @@ public class JdbcAggregationStore implements AggregationRepository {
       ParentState[] out = {ParentState.unknown(sscc)};
       query(c, "SELECT work_order_id, container_level, status FROM aggregation_container WHERE sscc = ? FOR UPDATE",
           List.of(sscc.value()), rs -> out[0] = new ParentState(sscc, true, rs.getLong(1),
-              ContainerLevel.valueOf(rs.getString(2)), "PACKED".equals(rs.getString(3)), List.of()));
+              ContainerLevel.valueOf(rs.getString(2)), closed(rs.getString(3)), List.of()));
       if (!out[0].allocated()) {
         return out[0];
       }
@@ -167,7 +173,7 @@ public class JdbcAggregationStore implements AggregationRepository {
             + marks(chunk) + ")", chunk, rs -> {
               ChildId.Container k = new ChildId.Container(Sscc.of(rs.getString(1)));
               found.put(k.key(), ChildState.container(k, ContainerLevel.valueOf(rs.getString(2)),
-                  "PACKED".equals(rs.getString(3)), rs.getString(4), rs.getString(5), parents.get(k.key())));
+                  closed(rs.getString(3)), rs.getString(4), rs.getString(5), parents.get(k.key())));
             });
       }
       return ids.stream().map(id -> found.getOrDefault(id.key(), ChildState.unknown(id))).toList();
@@ -236,7 +242,7 @@ public class JdbcAggregationStore implements AggregationRepository {
     return work(c -> {
       int[] n = {0};
       query(c, "SELECT COUNT(*) FROM aggregation_container WHERE work_order_id = ? AND container_level = ?"
-          + " AND status = 'PACKED'", List.of(workOrderId, level.name()), rs -> n[0] = rs.getInt(1));
+          + " AND status IN ('PACKED', 'OPEN')", List.of(workOrderId, level.name()), rs -> n[0] = rs.getInt(1));
       return n[0];
     });
   }
@@ -265,6 +271,184 @@ public class JdbcAggregationStore implements AggregationRepository {
       }
       return out;
     });
+  }
+
+  // ---- at a distribution point (AGG-2) ----
+
+  @Override
+  public ContainerState container(Sscc sscc) {
+    return work(c -> {
+      String[] row = null;
+      try (PreparedStatement ps = c.prepareStatement("SELECT container_level, status, gtin, lot FROM"
+          + " aggregation_container WHERE sscc = ? FOR UPDATE")) {
+        ps.setString(1, sscc.value());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            row = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
+          }
+        }
+      }
+      if (row == null) {
+        return ContainerState.unknown(sscc);
+      }
+      List<String> ancestors = ancestors(c, sscc);
+      List<ChildId> children = new ArrayList<>();
+      query(c, "SELECT child_key FROM aggregation_link WHERE parent_sscc = ? ORDER BY child_key",
+          List.of(sscc.value()), rs -> children.add(childOf(rs.getString(1))));
+      return new ContainerState(sscc, true, ContainerLevel.valueOf(row[0]), row[1], row[2], row[3], ancestors,
+          children, null);
+    });
+  }
+
+  @Override
+  public Map<String, String> objectStatus(Collection<String> epcs) {
+    return work(c -> {
+      Map<String, String> out = new HashMap<>();
+      for (List<String> chunk : Chunks.of(new HashSet<>(epcs))) {
+        query(c, "SELECT epc, status FROM object_state WHERE epc IN (" + marks(chunk) + ")", chunk,
+            rs -> out.put(rs.getString(1), rs.getString(2)));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Sscc allocateAt(Gln site, ContainerLevel level, OffsetDateTime at) {
+    return work(c -> {
+      List<String> prefixes = new ArrayList<>();
+      query(c, "SELECT company_prefix FROM sscc_pool", List.of(), rs -> prefixes.add(rs.getString(1)));
+      String prefix = prefixes.stream().filter(site.value()::startsWith)
+          .max((a, b) -> Integer.compare(a.length(), b.length()))
+          .orElseThrow(() -> new AggregationException(Kind.CONFLICT, "no-sscc-pool", "location", site.value(),
+              "no SSCC pool is configured for the company prefix of GLN " + site.value()));
+      SsccPool[] pool = {null};
+      query(c, "SELECT extension_digit, next_serial_ref FROM sscc_pool WHERE company_prefix = ? FOR UPDATE",
+          List.of(prefix), rs -> pool[0] = new SsccPool(prefix, rs.getInt(1), rs.getLong(2)));
+      SsccPool.Taken taken = pool[0].take(1);
+      update(c, "UPDATE sscc_pool SET next_serial_ref = ? WHERE company_prefix = ?",
+          taken.pool().nextSerialRef(), prefix);
+      Sscc sscc = taken.ssccs().get(0);
+      update(c, "INSERT INTO aggregation_container (sscc, container_level, site_gln, allocated_at, status,"
+          + " closed_partial, child_count) VALUES (?, ?, ?, ?, 'ALLOCATED', 0, 0)", sscc.value(), level.name(),
+          site.value(), at);
+      return sscc;
+    });
+  }
+
+  @Override
+  public void add(Addition a, String gtin, String lot) {
+    work(c -> {
+      List<Object[]> links = new ArrayList<>();
+      List<Object[]> onParent = new ArrayList<>();
+      for (ChildState child : a.children()) {
+        String level = child.level() == null ? "UNIT" : child.level().name();
+        links.add(new Object[] {child.id().key(), level, a.parent().value(), a.at(), a.eventId(), a.siteGln()});
+        if (child.id() instanceof ChildId.Container k) {
+          onParent.add(new Object[] {a.parent().value(), k.sscc().value()});
+        }
+      }
+      try {
+        batch(c, "INSERT INTO aggregation_link (child_key, child_level, parent_sscc, linked_at, event_id, site_gln)"
+            + " VALUES (?, ?, ?, ?, ?, ?)", links);
+      } catch (SQLException e) {
+        if (isConstraintViolation(e)) {
+          throw new AggregationException(Kind.CONFLICT, "child-has-parent", "children", null,
+              "another request put one of the children into a container at the same moment; nothing was recorded");
+        }
+        throw e;
+      }
+      batch(c, "UPDATE aggregation_container SET parent_sscc = ? WHERE sscc = ?", onParent);
+      update(c, "UPDATE aggregation_container SET packed_at = ?, event_id = ?, gtin = ?, lot = ?"
+          + " WHERE sscc = ? AND status = 'ALLOCATED'", a.at(), a.eventId(), gtin, lot, a.parent().value());
+      update(c, "UPDATE aggregation_container SET status = CASE WHEN status = 'ALLOCATED' THEN 'PACKED'"
+          + " ELSE 'OPEN' END, child_count = (SELECT COUNT(*) FROM aggregation_link WHERE parent_sscc = ?)"
+          + " WHERE sscc = ?", a.parent().value(), a.parent().value());
+      return null;
+    });
+  }
+
+  @Override
+  public void remove(Removal r) {
+    work(c -> {
+      List<Object[]> history = new ArrayList<>();
+      List<Object[]> links = new ArrayList<>();
+      List<Object[]> offParent = new ArrayList<>();
+      for (ChildState child : r.children()) {
+        history.add(new Object[] {r.at(), r.eventId(), r.operation(), r.siteGln(), r.reason(), child.id().key(),
+            r.parent().value()});
+        links.add(new Object[] {child.id().key(), r.parent().value()});
+        if (child.id() instanceof ChildId.Container k) {
+          offParent.add(new Object[] {k.sscc().value(), r.parent().value()});
+        }
+      }
+      batch(c, "INSERT INTO aggregation_link_history (id, child_key, child_level, parent_sscc, linked_at,"
+          + " link_event_id, unlinked_at, unlink_event_id, unlink_step, site_gln, reason)"
+          + " SELECT agg_link_hist_seq.NEXTVAL, child_key, child_level, parent_sscc, linked_at, event_id,"
+          + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR2(100)), CAST(? AS VARCHAR2(40)),"
+          + " CAST(? AS VARCHAR2(13)), CAST(? AS VARCHAR2(400))"
+          + " FROM aggregation_link WHERE child_key = ? AND parent_sscc = ?", history);
+      for (Object[] link : links) {
+        if (update(c, "DELETE FROM aggregation_link WHERE child_key = ? AND parent_sscc = ?", link) != 1) {
+          throw new AggregationException(Kind.CONFLICT, "not-a-child", "children", elementString((String) link[0]),
+              elementString((String) link[0]) + " was taken out of (00)" + link[1]
+                  + " by another request at the same moment; nothing was recorded");
+        }
+      }
+      batch(c, "UPDATE aggregation_container SET parent_sscc = NULL WHERE sscc = ? AND parent_sscc = ?", offParent);
+      update(c, "UPDATE aggregation_container SET status = 'OPEN', child_count = (SELECT COUNT(*) FROM"
+          + " aggregation_link WHERE parent_sscc = ?) WHERE sscc = ?", r.parent().value(), r.parent().value());
+      return null;
+    });
+  }
+
+  @Override
+  public List<LinkRecord> history(Sscc sscc) {
+    return work(c -> {
+      List<LinkRecord> out = new ArrayList<>();
+      query(c, "SELECT child_key, child_level, linked_at, link_event_id, unlinked_at, unlink_event_id, unlink_step,"
+          + " site_gln, reason FROM aggregation_link_history WHERE parent_sscc = ?", List.of(sscc.value()),
+          rs -> out.add(new LinkRecord(elementString(rs.getString(1)), rs.getString(2),
+              rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class),
+              rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))));
+      query(c, "SELECT child_key, child_level, linked_at, event_id, site_gln FROM aggregation_link"
+          + " WHERE parent_sscc = ?", List.of(sscc.value()),
+          rs -> out.add(new LinkRecord(elementString(rs.getString(1)), rs.getString(2),
+              rs.getObject(3, OffsetDateTime.class), rs.getString(4), null, null, null, rs.getString(5), null)));
+      out.sort(java.util.Comparator.comparing(LinkRecord::linkedAt)
+          .thenComparing(LinkRecord::unlinkedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+          .thenComparing(LinkRecord::child));
+      return out;
+    });
+  }
+
+  /** Whether a container of this status was closed: PACKED, or OPEN (changed at a distribution point since). */
+  private static boolean closed(String status) {
+    return ContainerState.PACKED.equals(status) || ContainerState.OPEN.equals(status);
+  }
+
+  /** The SSCCs of the containers {@code sscc} is in, nearest first. */
+  private static List<String> ancestors(Connection c, Sscc sscc) throws SQLException {
+    List<String> ancestors = new ArrayList<>();
+    Set<String> seen = new HashSet<>(Set.of(sscc.value()));
+    String current = sscc.value();
+    while (current != null) {
+      String[] up = {null};
+      query(c, "SELECT parent_sscc FROM aggregation_link WHERE child_key = ?", List.of("00" + current),
+          rs -> up[0] = rs.getString(1));
+      current = up[0] != null && seen.add(up[0]) ? up[0] : null;
+      if (current != null) {
+        ancestors.add(current);
+      }
+    }
+    return ancestors;
+  }
+
+  /** The child a stored key names. */
+  static ChildId childOf(String key) {
+    if (key.startsWith("00")) {
+      return new ChildId.Container(Sscc.of(key.substring(2)));
+    }
+    return new ChildId.Unit(Sgtin.of(key.substring(2, 16), key.substring(18)));
   }
 
   /** {@code 00<sscc>} as {@code (00)<sscc>}, {@code 01<gtin>21<serial>} as {@code (01)<gtin>(21)<serial>}. */
