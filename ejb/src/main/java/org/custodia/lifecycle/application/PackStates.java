@@ -228,7 +228,7 @@ public final class PackStates {
         continue;
       }
       PackRecord current = before.get(r.pack());
-      PackState state = current == null ? PackState.ACTIVE : current.state();
+      PackState state = current == null ? PackState.fromRepositoryStatus(r.unit().status()) : current.state();
       BatchState batch = batchState(batches.get(new BatchKey(r.pack().gtin(), lot)), r.unit().expiry(), today);
       Outcome o = rule.apply(new PackStateChange.Pack(state, current == null ? null : current.actor(), batch), at);
       if (!o.allowed()) {
@@ -325,7 +325,7 @@ public final class PackStates {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     BatchRecord stored = unit.lot() == null ? null : store.batch(new BatchKey(pack.gtin(), unit.lot())).orElse(null);
     BatchState batch = batchState(stored, unit.expiry(), now.toLocalDate());
-    PackState state = current == null ? PackState.ACTIVE : current.state();
+    PackState state = current == null ? PackState.fromRepositoryStatus(unit.status()) : current.state();
     List<PackChange> history = store.history(pack.gtin(), pack.serial());
     PackChange last = null;
     for (PackChange c : history) {

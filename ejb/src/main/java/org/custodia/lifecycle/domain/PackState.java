@@ -64,6 +64,25 @@ public enum PackState {
     return this == DESTROYED ? "DELETE" : "OBSERVE";
   }
 
+  /**
+   * The state of a pack Custodia holds no decommissioning of, read from the repository's current status (the
+   * CBV disposition of its last event): a pack an event from outside Custodia (a partner's capture) left
+   * dispensed, destroyed, disposed of, stolen or exported is not active, whatever nobody recorded here.
+   */
+  public static PackState fromRepositoryStatus(String status) {
+    if (status == null) {
+      return ACTIVE;
+    }
+    return switch (status) {
+      case "dispensed", "partially_dispensed", "retail_sold" -> SUPPLIED;
+      // an EPC decommissioned by a DELETE event is out of use for good: final, as destroyed
+      case "destroyed", "disposed", "decommissioned" -> DESTROYED;
+      case "stolen" -> STOLEN;
+      case "exported" -> EXPORTED;
+      default -> ACTIVE;
+    };
+  }
+
   /** The state as people and the APIs name it: lower case, {@code free_sample}. */
   public String wireName() {
     return name().toLowerCase(java.util.Locale.ROOT);

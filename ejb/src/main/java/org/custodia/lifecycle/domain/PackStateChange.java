@@ -83,7 +83,8 @@ public final class PackStateChange {
     }
     Actor done = pack.decommissionedBy();
     if (done == null) {
-      throw new IllegalStateException("a decommissioned pack without its decommissioning");
+      // decommissioned by an event from outside (no party and location recorded here): nobody here may undo it
+      return Outcome.refused(Refusal.UNDO_OTHER_PARTY, "an event captured from outside", "its location");
     }
     if (!done.partyGln().equals(by.partyGln()) || !done.locationGln().equals(by.locationGln())) {
       return Outcome.refused(Refusal.UNDO_OTHER_PARTY, done.partyGln(), done.locationGln());

@@ -251,6 +251,26 @@ class PackStatesTest {
   }
 
   @Test
+  void aPackAnOutsideEventLeftDispensedIsInactiveAndNobodyHereMayUndoIt() throws Exception {
+    // given S1 dispensed by a partner's captured event: the repository says so, Custodia holds no record
+    try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
+      st.executeUpdate("UPDATE object_state SET status = 'dispensed' WHERE serial = 'S1'");
+    }
+
+    PackStates.Result again = dispense(PHARMACY, PHARMACY, "S1");
+    PackStates.Result destroy = packs.decommission(codes("S1"), PackState.DESTROYED, PHARMACY, PHARMACY, "u");
+    PackStates.Result undo = packs.undo(codes("S1"), PackState.SUPPLIED, PHARMACY, PHARMACY, "u");
+
+    assertEquals(Refusal.STATUS_ALREADY_SET, again.refusals().get(0).refusal());
+    assertEquals(Refusal.PACK_INACTIVE, destroy.refusals().get(0).refusal());
+    assertEquals("the pack is already inactive (supplied)", destroy.refusals().get(0).detail());
+    assertEquals(Refusal.UNDO_OTHER_PARTY, undo.refusals().get(0).refusal());
+    assertEquals(PackState.SUPPLIED, packs.view(epc("S1")).state());
+    assertTrue(events.isEmpty());
+    assertEquals(0, count("SELECT COUNT(*) FROM pack_state"));
+  }
+
+  @Test
   void aPackNeverCommissionedIsRefusedAsUnknown() {
     PackStates.Result r = dispense(PHARMACY, PHARMACY, "S1", "NEVER");
     assertFalse(r.done());
