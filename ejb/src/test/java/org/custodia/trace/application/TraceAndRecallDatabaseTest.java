@@ -119,7 +119,9 @@ class TraceAndRecallDatabaseTest {
 
     // then
     assertEquals(U1, t.object().epc());
-    assertEquals("active", t.object().status());
+    // the pallet's receiving applies to what it holds (LIFE-1: an event on a container is one on its contents)
+    assertEquals("in_progress", t.object().status());
+    assertEquals(DC, t.object().bizLocation());
     assertEquals("L1", t.object().lot());
     assertEquals(List.of(CASE1, PALLET), t.parents().stream().map(p -> p.epc()).toList());
     assertEquals(DC, t.location(), "a packed unit is where its pallet went");

@@ -156,7 +156,7 @@ class TraceRecallIT {
     // then the state
     assertEquals(s.units().get(0), byEpc.getString("epc"));
     assertEquals("unit", byEpc.getString("kind"));
-    assertEquals("active", byEpc.getString("status"));
+    assertEquals("in_transit", byEpc.getString("status"), "a packed unit travels with its shipped pallet (LIFE-1)");
     assertEquals(s.lot(), byEpc.getString("lot"));
     assertEquals("2028-12-31", byEpc.getString("expiry"));
     assertEquals(PLANT, byEpc.getString("location"));
@@ -343,7 +343,7 @@ class TraceRecallIT {
 
       // then the status card, the chain of containers and the timeline show
       wait.until(ExpectedConditions.textToBe(By.id("epc"), s.units().get(0)));
-      assertEquals("active", driver.findElement(By.id("status")).getText());
+      assertEquals("in_transit", driver.findElement(By.id("status")).getText());
       String parents = driver.findElement(By.id("parents")).getText();
       assertTrue(parents.contains(s.case1()) && parents.contains(s.pallet()), parents);
       assertEquals(2, driver.findElements(By.cssSelector(".c-timeline-event")).size());
