@@ -6,7 +6,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.custodia.lifecycle.domain.BatchKey;
 import org.custodia.lifecycle.domain.BatchRecord;
@@ -25,6 +28,29 @@ import org.custodia.lifecycle.infrastructure.persistence.JdbcPackStates;
 public class PackStatusLookup {
 
   @Inject JdbcPackStates store;
+
+  /** For the container. */
+  public PackStatusLookup() {}
+
+  /** Over {@code store}, outside a container (other features' tests). */
+  public PackStatusLookup(JdbcPackStates store) {
+    this.store = store;
+  }
+
+  /**
+   * The decommissioned packs among {@code packs}, each with its state's name ({@code supplied}, {@code
+   * exported}, {@code stolen}…): what a recall must know before it quarantines them (RCL-3), since the
+   * projection's disposition does not tell an exported pack (in transit) from one on its way to a wholesaler.
+   */
+  public Map<PackKey, String> decommissioned(Collection<PackKey> packs) {
+    Map<PackKey, String> out = new HashMap<>();
+    store.find(packs).forEach((key, record) -> {
+      if (record.state().decommissioned()) {
+        out.put(key, record.state().wireName());
+      }
+    });
+    return out;
+  }
 
   /**
    * The status the pack and batch states give a unit, overriding the projection's {@code status}: the pack

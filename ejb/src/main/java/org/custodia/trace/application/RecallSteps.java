@@ -5,10 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.custodia.exceptions.application.SupplyExceptionService;
-import org.custodia.exceptions.domain.ExceptionType;
-import org.custodia.exceptions.domain.Involved;
-import org.custodia.exceptions.domain.Severity;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +17,12 @@ import java.util.UUID;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.epcis.application.EventCaptureService;
 import org.custodia.epcis.domain.ObjectEvent;
+import org.custodia.exceptions.application.SupplyExceptionService;
+import org.custodia.exceptions.domain.ExceptionType;
+import org.custodia.exceptions.domain.Involved;
+import org.custodia.exceptions.domain.Severity;
+import org.custodia.lifecycle.application.PackStatusLookup;
+import org.custodia.lifecycle.domain.PackKey;
 import org.custodia.trace.domain.Recall;
 import org.custodia.trace.domain.RecallCriteria;
 import org.custodia.trace.domain.RecallRules;
@@ -42,6 +44,7 @@ public class RecallSteps {
   @Inject EventCaptureService epcis;
   @Inject AuditTrail audit;
   @Inject SupplyExceptionService supplyExceptions;
+  @Inject PackStatusLookup packs;
 
   /** The units the criteria name, with the cases and pallets containing them; records the size. */
   public List<ScopeObject> gather(long id, RecallCriteria criteria) {
@@ -92,7 +95,13 @@ public class RecallSteps {
     List<ScopeObject> stored = new ArrayList<>(units.size());
     List<ScopeObject> exceptions = new ArrayList<>();
     List<String> epcs = new ArrayList<>();
-    for (ScopeObject u : units) {
+    // a decommissioned pack (LIFE-2) is where its pack state says, whatever the disposition of its last event
+    Map<PackKey, String> decommissioned = packs.decommissioned(units.stream()
+        .filter(u -> u.gtin() != null && u.serial() != null).map(u -> new PackKey(u.gtin(), u.serial())).toList());
+    for (ScopeObject scoped : units) {
+      String packState = scoped.gtin() == null || scoped.serial() == null ? null
+          : decommissioned.get(new PackKey(scoped.gtin(), scoped.serial()));
+      ScopeObject u = packState == null ? scoped : scoped.withStatus(packState);
       switch (RecallRules.actionFor(u.status())) {
         case QUARANTINE -> {
           epcs.add(u.epc());

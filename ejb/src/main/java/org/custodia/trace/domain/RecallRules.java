@@ -33,7 +33,9 @@ public final class RecallRules {
 
   /** Statuses of units the recall can no longer reach. */
   public static final Set<String> OUT_OF_REACH =
-      Set.of("dispensed", "partially_dispensed", "retail_sold", "exported");
+      Set.of("dispensed", "partially_dispensed", "retail_sold", "exported",
+          // the pack states of LIFE-2 that put a pack beyond the recall's reach
+          "supplied", "checked_out", "stolen", "sample", "free_sample");
 
   /** Statuses of units that are gone and need no recall. */
   public static final Set<String> GONE = Set.of("destroyed", "disposed", "decommissioned");

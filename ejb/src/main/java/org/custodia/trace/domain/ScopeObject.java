@@ -29,6 +29,11 @@ public record ScopeObject(
     CONTAINER
   }
 
+  /** This object with the status a fresher source than the projection gives it (a pack state, say). */
+  public ScopeObject withStatus(String s) {
+    return new ScopeObject(epc, kind, gtin, serial, lot, s, location, owner, parentEpc, quarantined);
+  }
+
   public ScopeObject withQuarantined(boolean q) {
     return new ScopeObject(epc, kind, gtin, serial, lot, status, location, owner, parentEpc, q);
   }

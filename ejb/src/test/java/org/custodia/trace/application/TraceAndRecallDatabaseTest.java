@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.custodia.exceptions.application.SupplyExceptionService;
 import org.custodia.exceptions.domain.ExceptionType;
@@ -31,6 +32,10 @@ import org.custodia.trace.domain.Trace;
 import org.custodia.trace.infrastructure.persistence.JdbcRecalls;
 import org.custodia.trace.infrastructure.persistence.JdbcTrace;
 import org.h2.jdbcx.JdbcDataSource;
+import org.custodia.lifecycle.application.PackStatusLookup;
+import org.custodia.lifecycle.domain.PackRecord;
+import org.custodia.lifecycle.domain.PackState;
+import org.custodia.lifecycle.infrastructure.persistence.JdbcPackStates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,7 @@ class TraceAndRecallDatabaseTest {
   private JdbcRecalls recalls;
   private JdbcDataSource ds;
   private final List<ObjectEvent> sent = new ArrayList<>();
+  private JdbcPackStates packStates;
 
   @BeforeEach
   void database() {
@@ -94,6 +100,8 @@ class TraceAndRecallDatabaseTest {
       @Override
       public void done(String action, String objectType, String objectId, String detail) {}
     };
+    packStates = new JdbcPackStates(ds);
+    steps.packs = new PackStatusLookup(packStates);
     steps.supplyExceptions = new SupplyExceptionService() {
       @Override
       public long raise(ExceptionType type, Severity severity, Involved involved, String detail) {
@@ -191,6 +199,27 @@ class TraceAndRecallDatabaseTest {
     assertEquals(1, recalls.find(id).orElseThrow().resolved());
     assertEquals(7, recalls.objects(id, 0, 100).size());
     assertEquals("destroyed", recalls.objects(id, 0, 100).get(0).status());
+  }
+
+  @Test
+  @Tag("RCL-3")
+  @Tag("LIFE-2")
+  void aPackExportedUnderItsPackStateIsOutOfReachThoughItsLastEventSaysInTransit() {
+    // given U2 exported (LIFE-2): its event's disposition is in_transit, its pack state says exported
+    packStates.save(List.of(new PackRecord(GTIN, "U2", U2, PackState.EXPORTED, "9506000000022", "9506000000022",
+        OffsetDateTime.parse("2026-11-27T09:30:00Z"), "supply", "urn:uuid:export-1")), Map.of());
+    long id = recalls.create(RecallCriteria.ofLots(GTIN, List.of("L1")), "test", "qa",
+        OffsetDateTime.parse("2026-11-27T10:00:00Z"), "recall initiated");
+
+    // when
+    List<ScopeObject> scope = steps.gather(id, RecallCriteria.ofLots(GTIN, List.of("L1")));
+    steps.quarantine(id, scope.stream().filter(o -> o.kind() == ScopeObject.Kind.UNIT).toList());
+
+    // then it is followed up where it went, not quarantined
+    assertEquals(List.of("RECALLED_UNIT_OUT_OF_REACH " + U2, "RECALLED_UNIT_OUT_OF_REACH " + U4), raised.stream().sorted().toList());
+    assertEquals(List.of(U1, U3), sent.get(0).epcList());
+    assertEquals("exported", recalls.exceptions(id).stream().filter(x -> x.epc().equals(U2)).findFirst().orElseThrow()
+        .status());
   }
 
   @Test
