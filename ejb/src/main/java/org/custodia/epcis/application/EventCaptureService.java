@@ -40,6 +40,22 @@ public class EventCaptureService {
   /** Message property: who captured the document. */
   public static final String SOURCE = "source";
 
+  /** The source of commissioning documents (serialization, for the line and REST alike). */
+  static final String COMMISSIONING_SOURCE = "serialization";
+
+  /** JMS message group property: Artemis gives a group's messages to one consumer, in order. */
+  static final String GROUP = "JMSXGroupID";
+
+  /**
+   * The group of every internal document but the commissionings. The capture queue has several consumers,
+   * and the current-state projection applies containment in the order documents are stored: packing,
+   * shipping, receiving, unpacking and re-packing of one object, sent by transactions one after the other,
+   * must be stored in that order, or a child could end in the wrong container or miss its container's
+   * shipment. Commissionings (the bulk, from the lines) stay spread over all consumers: they only create
+   * objects, and the projection lets an older event fill in an object a newer one created first.
+   */
+  static final String ORDERED_GROUP = "custodia-handoffs";
+
   @Resource(lookup = Jndi.JMS_XA_FACTORY)
   ConnectionFactory factory;
 
@@ -126,6 +142,9 @@ public class EventCaptureService {
         message.setStringProperty(TYPE, "EPCISDocument");
         message.setStringProperty(SCHEMA_VERSION, "2.0");
         message.setStringProperty(SOURCE, source);
+        if (!COMMISSIONING_SOURCE.equals(source)) {
+          message.setStringProperty(GROUP, ORDERED_GROUP);
+        }
       } catch (jakarta.jms.JMSException e) {
         throw new IllegalStateException("cannot set message properties", e);
       }

@@ -50,7 +50,9 @@ import org.custodia.platform.persistence.Chunks;
  * an object, not those of its containers.
  *
  * <p>Status, location and owner follow event time: an event older than the object's last applied event
- * does not overwrite them. Containment follows the order of capture. Events declared erroneous (and the
+ * does not overwrite them, but fills in what no newer event said (an object first named by a newer event —
+ * packed before its commissioning was stored, its status still {@code unknown} — takes the commissioning's
+ * status and location when that arrives). Containment follows the order of capture. Events declared erroneous (and the
  * declarations themselves) are not applied; when a declaration arrives, or a capture is withdrawn, the
  * state of the objects concerned is {@linkplain #rebuild rebuilt} from their remaining events.
  */
@@ -67,15 +69,16 @@ final class ObjectStateProjection {
           + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS event_time, CAST(? AS NUMBER(19)) AS event_pk FROM dual) s"
           + " ON (t.epc = s.epc)"
           + " WHEN MATCHED THEN UPDATE SET"
-          + " t.status = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.status, t.status) ELSE t.status END,"
+          + " t.status = CASE WHEN s.event_time >= t.last_event_time OR t.status = 'unknown'"
+          + " THEN NVL(s.status, t.status) ELSE t.status END,"
           + " t.disposition = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.disposition, t.disposition)"
-          + " ELSE t.disposition END,"
+          + " ELSE NVL(t.disposition, s.disposition) END,"
           + " t.biz_location = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.biz_location, t.biz_location)"
-          + " ELSE t.biz_location END,"
+          + " ELSE NVL(t.biz_location, s.biz_location) END,"
           + " t.read_point = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.read_point, t.read_point)"
-          + " ELSE t.read_point END,"
+          + " ELSE NVL(t.read_point, s.read_point) END,"
           + " t.owner_party = CASE WHEN s.event_time >= t.last_event_time THEN NVL(s.owner_party, t.owner_party)"
-          + " ELSE t.owner_party END,"
+          + " ELSE NVL(t.owner_party, s.owner_party) END,"
           + " t.lot = NVL(s.lot, t.lot), t.expiry = NVL(s.expiry, t.expiry),"
           + " t.parent_epc = CASE WHEN s.rel = 1 THEN s.parent_epc ELSE t.parent_epc END,"
           + " t.top_parent_epc = CASE WHEN s.rel = 1 THEN s.top_parent_epc ELSE t.top_parent_epc END,"

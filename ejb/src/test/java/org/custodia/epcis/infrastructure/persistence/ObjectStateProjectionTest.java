@@ -168,6 +168,24 @@ class ObjectStateProjectionTest {
   }
 
   @Test
+  @Tag("RCL-1")
+  void aUnitPackedBeforeItsCommissioningWasStoredTakesTheCommissioningsStatusWhenItArrives() {
+    // given the case's packing stored first (the capture queue's consumers run side by side)
+    capture(aggregate("urn:uuid:a1", "2026-11-27T08:01:00Z", "ADD", CASE1, U1));
+    assertEquals("unknown", state(U1).status());
+
+    // when the older commissioning arrives
+    capture(commission("urn:uuid:c1", "2026-11-27T08:00:00Z", U1));
+
+    // then the unit is active where it was commissioned, in its case, with its lot
+    ObjectState s = state(U1);
+    assertEquals("active", s.status());
+    assertEquals("LOT1", s.lot());
+    assertEquals(CASE1, s.parentEpc());
+    assertEquals(PLANT, s.bizLocation());
+  }
+
+  @Test
   @Tag("EPC-3")
   void anErrorDeclarationIsStoredBesideItsEventAndTheStateIsRebuiltWithoutIt() {
     // given a unit shipped by mistake
