@@ -84,6 +84,9 @@ public final class DownstreamDataSet {
       List.of("EPCIS_EVENT", "EPCIS_EVENT_EPC", "EPCIS_EVENT_BIZTX", "EPCIS_EVENT_SRCDEST", "EPCIS_EVENT_FIELD",
           "OBJECT_STATE");
 
+  /** Tables whose indexes stay during the load ({@code pq.downstream.keep}, comma-separated; none by default). */
+  static final List<String> KEPT = List.of(System.getProperty("pq.downstream.keep", "").toUpperCase().split(","));
+
   /** The shape of a set (the test makes a small one). */
   record Shape(long units, int pharmacies, int bigPallets, int bigPalletCases, int bigPalletCaseSize,
       int bigLotPallets, int bigLotCasesPerPallet, int bigLotCaseSize, int bigLotLocations, int minCases,
@@ -787,7 +790,7 @@ public final class DownstreamDataSet {
       while (rs.next()) {
         String sql = rs.getString(1);
         String table = tableOf(sql);
-        if (table == null || !LOADED_TABLES.contains(table)) {
+        if (table == null || !LOADED_TABLES.contains(table) || KEPT.contains(table)) {
           continue;
         }
         boolean index = sql.startsWith("CREATE INDEX") || sql.startsWith("CREATE UNIQUE INDEX");
@@ -848,6 +851,8 @@ public final class DownstreamDataSet {
     ddl.stream().filter(x -> x.startsWith("ALTER TABLE") && x.contains(" FOREIGN KEY")).forEach(ordered::add);
     ddl.stream().filter(x -> !x.startsWith("ALTER TABLE")).forEach(ordered::add);
     try (Statement s = c.createStatement()) {
+      // H2 sorts an index's entries in blocks of half this many rows before merging them
+      s.execute("SET MAX_MEMORY_ROWS " + Integer.getInteger("pq.downstream.sort.rows", 2_000_000));
       for (String sql : ordered) {
         long t = System.nanoTime();
         s.execute(sql);
