@@ -62,6 +62,7 @@ public final class DownstreamBenchmark {
   private String[] lot;
   private final Map<String, Integer> lotLocations = new HashMap<>();
   private final AtomicLong wrong = new AtomicLong();
+  private volatile boolean palletSizeShown;
 
   DownstreamBenchmark(String base, Path data) throws Exception {
     this.base = base;
@@ -128,6 +129,10 @@ public final class DownstreamBenchmark {
     HttpResponse<String> a = timer.get(http, base + "/api/trace/" + enc(p[1]) + "/contents");
     if (a.statusCode() != 200) {
       return "contents of " + p[1] + " answered " + a.statusCode() + ": " + a.body();
+    }
+    if (!palletSizeShown) {
+      palletSizeShown = true;
+      Figures.progress("pallet contents answer: %,d characters of JSON", a.body().length());
     }
     JsonObject o = json(a);
     long expected = Long.parseLong(p[2]);
