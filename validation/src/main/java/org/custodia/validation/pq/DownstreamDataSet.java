@@ -851,8 +851,11 @@ public final class DownstreamDataSet {
     ddl.stream().filter(x -> x.startsWith("ALTER TABLE") && x.contains(" FOREIGN KEY")).forEach(ordered::add);
     ddl.stream().filter(x -> !x.startsWith("ALTER TABLE")).forEach(ordered::add);
     try (Statement s = c.createStatement()) {
-      // H2 sorts an index's entries in blocks of half this many rows before merging them
-      s.execute("SET MAX_MEMORY_ROWS " + Integer.getInteger("pq.downstream.sort.rows", 2_000_000));
+      // H2 sorts an index's entries in blocks of half this many rows before merging them; set on the open
+      // database, not by SET MAX_MEMORY_ROWS, which the file would keep
+      org.h2.engine.Database db = database(c);
+      int before = db.getMaxMemoryRows();
+      db.setMaxMemoryRows(Integer.getInteger("pq.downstream.sort.rows", 2_000_000));
       for (String sql : ordered) {
         long t = System.nanoTime();
         s.execute(sql);
@@ -861,7 +864,13 @@ public final class DownstreamDataSet {
           System.out.printf("  built %s.%s in %.0f s%n", tableOf(sql), nameOf(sql), (System.nanoTime() - t) / 1e9);
         }
       }
+      db.setMaxMemoryRows(before);
     }
+    c.commit();
+  }
+
+  private static org.h2.engine.Database database(Connection c) throws SQLException {
+    return ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase();
   }
 
   /** The sequence of event ids continues after the loaded ones (the server stores in blocks of 50). */
@@ -878,6 +887,22 @@ public final class DownstreamDataSet {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/pq-downstream").toAbsolutePath();
     long wanted = Long.getLong("pq.downstream.units", DEFAULT_UNITS);
     long seed = Long.getLong("pq.downstream.seed", DEFAULT_SEED);
+    if (Boolean.getBoolean("pq.downstream.samples.only")) {
+      // the samples of a set generated before (same seed; the units it reached, the units it was asked for as
+      // pq.downstream.sampling.units), written without touching its database: generation is deterministic
+      Shape full = Shape.full(Long.getLong("pq.downstream.sampling.units", wanted));
+      DownstreamDataSet set = new DownstreamDataSet(new Shape(wanted, full.pharmacies(), full.bigPallets(),
+          full.bigPalletCases(), full.bigPalletCaseSize(), full.bigLotPallets(), full.bigLotCasesPerPallet(),
+          full.bigLotCaseSize(), full.bigLotLocations(), full.minCases(), full.maxCases(), full.minCaseSize(),
+          full.maxCaseSize(), full.unitSampling()), seed);
+      while (set.next() != null) {
+        // generation only
+      }
+      Files.writeString(dir.resolve("samples.txt"), set.samples(), StandardCharsets.UTF_8);
+      System.out.printf("downstream-dataset: samples of %,d units, %,d events written to %s%n", set.units(),
+          set.events(), dir.resolve("samples.txt"));
+      return;
+    }
     long budget = Long.getLong("pq.downstream.seconds", 0);
     long minFree = Long.getLong("pq.downstream.min.free.gb", 8) << 30;
     wipe(dir);
@@ -898,13 +923,16 @@ public final class DownstreamDataSet {
         restore.add("SET " + rs.getString(1) + " " + rs.getString(2));
       }
     }
-    h2.setURL("jdbc:h2:" + dir.resolve("custodia") + EventDataSet.URL_OPTIONS + ";WRITE_DELAY=60000;CACHE_SIZE=1048576");
+    h2.setURL("jdbc:h2:" + dir.resolve("custodia") + EventDataSet.URL_OPTIONS + ";WRITE_DELAY=60000");
     long started = System.nanoTime();
     DownstreamDataSet set = new DownstreamDataSet(Shape.full(wanted), seed);
     String stoppedBy = null;
     try (Connection c = h2.getConnection()) {
       c.setAutoCommit(false);
       EventDataSet.writeBuffer(c, 1024);
+      // a 1 GiB page cache for this connection's database, set on the open database (CACHE_SIZE in the URL or
+      // by SET would be kept in the file, and the server would open it with that cache)
+      database(c).setCacheSize(1024 * 1024);
       List<String> ddl = keysAndIndexes(c);
       drop(c, ddl);
       System.out.println("  dropped for the load: " + ddl.size() + " keys and indexes of " + LOADED_TABLES);
