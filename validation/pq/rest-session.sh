@@ -5,7 +5,7 @@
 # data and the build's server stays untouched for the OQ suite), waits until the API answers,
 # runs RestLoadBenchmark and always stops the server again, also when the load fails.
 #
-# Usage: bash validation/pq/rest-session.sh [all|allocation|capture|query]
+# Usage: bash validation/pq/rest-session.sh [all|allocation|capture|query|lines|downstream]
 #   all         REST serial allocation (1 and 4 clients), then commissioning (1, 2, 4 clients)
 #   allocation  REST serial allocation only
 #   capture     EPCIS capture of a generated 100,000-event document (JSON-LD and XML) beside raw JDBC
