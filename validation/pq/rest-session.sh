@@ -5,7 +5,7 @@
 # data and the build's server stays untouched for the OQ suite), waits until the API answers,
 # runs RestLoadBenchmark and always stops the server again, also when the load fails.
 #
-# Usage: bash validation/pq/rest-session.sh [all|allocation|capture|query]
+# Usage: bash validation/pq/rest-session.sh [all|allocation|capture|query|lines|downstream]
 #   all         REST serial allocation (1 and 4 clients), then commissioning (1, 2, 4 clients)
 #   allocation  REST serial allocation only
 #   capture     EPCIS capture of a generated 100,000-event document (JSON-LD and XML) beside raw JDBC
@@ -17,6 +17,10 @@
 #               gets line-1 .. line-<largest N of PQ_LINE_LADDER> (default 2,5,10,15,20,25,30), work orders
 #               of PQ_LINE_QUANTITY units (default 600) after a warm-up of PQ_LINE_WARMUP (300); the latency and the counts are read from the
 #               session's database after the server has stopped
+#   downstream  trace, pallet contents, recall scope and VRS verification (issue 5) on the downstream data set
+#               of PQ_DOWNSTREAM_UNITS units (default 10,000,000) in PQ_DOWNSTREAM_DIR (validation/target/
+#               pq-downstream): generated unless a set is there; the server runs on the set itself (hard link,
+#               no copy: the set is tens of GB), so the benchmark's verifications stay in it
 set -euo pipefail
 
 phases="${1:-all}"
@@ -48,6 +52,17 @@ if [[ "$phases" == "query" ]]; then
     echo "rest-session: generating the data set of $events events (seed $seed) into $data"
     ./mvnw -B -q -Ppq -pl validation exec:exec@epcis-dataset -Dpq.data="$data" \
       -Dpq.dataset.events="$events" -Dpq.dataset.seed="$seed"
+  fi
+fi
+
+downstream="${PQ_DOWNSTREAM_DIR:-$root/validation/target/pq-downstream}"
+if [[ "$phases" == "downstream" ]]; then
+  if [[ -f "$downstream/dataset.properties" ]]; then
+    echo "rest-session: reusing the downstream data set in $downstream: $(tr '\n' ' ' <"$downstream/dataset.properties")"
+  else
+    echo "rest-session: generating the downstream data set into $downstream"
+    ./mvnw -B -q -Ppq -pl validation exec:exec@downstream-dataset -Dpq.downstream.data="$downstream" \
+      -Dpq.downstream.units="${PQ_DOWNSTREAM_UNITS:-10000000}" -Dpq.downstream.seconds="${PQ_DOWNSTREAM_SECONDS:-0}"
   fi
 fi
 
@@ -84,6 +99,13 @@ if [[ "$phases" == "query" ]]; then
   cp "$data/custodia.mv.db" "$base/data/custodia/custodia.mv.db"
   echo "rest-session: the queries in process (JdbcEventQuery on the copy, before the server holds it)"
   ./mvnw -B -q -Ppq -pl validation exec:exec@query-direct -Dpq.data="$data"
+fi
+
+if [[ "$phases" == "downstream" ]]; then
+  # the datasource's file (see query); a hard link, as a copy would double the disk the set takes
+  mkdir -p "$base/data/custodia"
+  ln "$downstream/custodia.mv.db" "$base/data/custodia/custodia.mv.db"
+  echo "rest-session: the server runs on $downstream/custodia.mv.db ($(du -m "$downstream/custodia.mv.db" | cut -f1) MiB)"
 fi
 
 launcher=""
@@ -147,6 +169,12 @@ if [[ "$phases" == "lines" ]]; then
       -Dpq.query.db="$base/data/custodia/custodia"
   fi
   exit "$run_rc"
+fi
+
+if [[ "$phases" == "downstream" ]]; then
+  ./mvnw -B -q -Ppq -pl validation exec:exec@downstream -Dpq.downstream.data="$downstream" \
+    -Dpq.downstream.vrs.clients="${PQ_DOWNSTREAM_VRS_CLIENTS:-8}"
+  exit 0
 fi
 
 ./mvnw -B -q -Ppq -pl validation exec:exec@rest -Dpq.rest.phases="$phases" -Dpq.data="$data"

@@ -5,6 +5,8 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -22,6 +24,8 @@ import org.custodia.trace.domain.LocationCount;
 import org.custodia.trace.domain.Recall;
 import org.custodia.trace.domain.RecallCriteria;
 import org.custodia.trace.domain.RecallException;
+import org.custodia.trace.domain.RecallRules;
+import org.custodia.trace.domain.ScopePreview;
 import org.custodia.trace.domain.RecallExceptionRecord;
 import org.custodia.trace.domain.ScopeObject;
 import org.custodia.trace.infrastructure.persistence.JdbcRecalls;
@@ -43,6 +47,7 @@ public class RecallService {
   @Inject PasswordCheck passwords;
   @Inject RecallRunner runner;
   @Inject BatchStateService batches;
+  @Inject RecallSteps steps;
   @Resource SessionContext session;
   @Resource TransactionSynchronizationRegistry registry;
 
@@ -75,6 +80,18 @@ public class RecallService {
     }
     afterCommit(() -> runner.run(id, criteria));
     return id;
+  }
+
+  /**
+   * What a recall of {@code criteria} would cover now, its units counted by location and owner: the scope
+   * the run gathers, read without starting (or signing, or recording) anything.
+   */
+  @RolesAllowed({Roles.QA, Roles.SUPPLY_CHAIN, Roles.COMPLIANCE, Roles.ADMIN, Roles.AUDITOR})
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public ScopePreview preview(RecallCriteria criteria) {
+    List<ScopeObject> scope = steps.scope(criteria);
+    int units = (int) scope.stream().filter(o -> o.kind() == ScopeObject.Kind.UNIT).count();
+    return new ScopePreview(criteria, units, scope.size() - units, RecallRules.byLocation(scope));
   }
 
   @RolesAllowed({Roles.QA, Roles.SUPPLY_CHAIN, Roles.COMPLIANCE, Roles.ADMIN, Roles.AUDITOR})

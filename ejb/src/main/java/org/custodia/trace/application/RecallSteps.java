@@ -48,6 +48,18 @@ public class RecallSteps {
 
   /** The units the criteria name, with the cases and pallets containing them; records the size. */
   public List<ScopeObject> gather(long id, RecallCriteria criteria) {
+    List<ScopeObject> scope = scope(criteria);
+    int units = (int) scope.stream().filter(o -> o.kind() == ScopeObject.Kind.UNIT).count();
+    recalls.sized(id, units, scope.size() - units);
+    return scope;
+  }
+
+  /**
+   * The units the criteria name, with the cases and pallets containing them, as a recall would gather them
+   * now; reads only (a recall's preview, and what {@link #gather} records).
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<ScopeObject> scope(RecallCriteria criteria) {
     List<TracedObject> units =
         criteria.byLots()
             ? recalls.unitsOfLots(criteria.gtin(), criteria.lots(), trace)
@@ -66,10 +78,7 @@ public class RecallSteps {
       }
       wanted.removeAll(states.keySet());
     }
-    List<ScopeObject> scope = RecallRules.scope(units, states);
-    int containers = (int) scope.stream().filter(o -> o.kind() == ScopeObject.Kind.CONTAINER).count();
-    recalls.sized(id, units.size(), containers);
-    return scope;
+    return RecallRules.scope(units, states);
   }
 
   private static void addContainers(Set<String> wanted, TracedObject o) {

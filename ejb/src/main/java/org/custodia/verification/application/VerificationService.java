@@ -89,7 +89,9 @@ public class VerificationService {
     log.append(record, new JdbcVerificationLog.Extra(channel, request.lot() == null ? null : request.lot().value(),
         request.expiry() == null ? null : request.expiry().value(), session.getCallerPrincipal().getName(), corrUuid,
         context));
-    int failures = gln == null || verdict.verified() ? 0 : log.failuresOf(gln, now.minus(rules.failureWindow()));
+    // counted up to the threshold plus one: the rule asks only whether the count is the threshold
+    int failures = gln == null || verdict.verified()
+        ? 0 : log.failuresOf(gln, now.minus(rules.failureWindow()), rules.failureThreshold() + 1);
 
     List<Long> raised = new ArrayList<>();
     for (Anomaly a : rules.judge(record, earlier, failures)) {

@@ -224,6 +224,26 @@ class TraceAndRecallDatabaseTest {
 
   @Test
   @Tag("RCL-3")
+  void aScopePreviewGroupsTheLotsUnitsByLocationAsTheRecallWouldAndRecordsNothing() throws Exception {
+    // when the scope of lot L1 is previewed
+    List<ScopeObject> scope = steps.scope(RecallCriteria.ofLots(GTIN, List.of("L1")));
+
+    // then it is the scope a recall gathers: four units, the three containers holding them, by location
+    assertEquals(4, scope.stream().filter(o -> o.kind() == ScopeObject.Kind.UNIT).count());
+    assertEquals(3, scope.stream().filter(o -> o.kind() == ScopeObject.Kind.CONTAINER).count());
+    assertEquals(List.of(new LocationCount(DC, WHOLESALER, 3), new LocationCount(PHARMACY, null, 1)),
+        org.custodia.trace.domain.RecallRules.byLocation(scope));
+    // and nothing was recorded or sent
+    assertTrue(recalls.recent(10).isEmpty());
+    assertTrue(sent.isEmpty());
+    assertTrue(raised.isEmpty());
+    // the other lot's unit only in its own scope
+    assertEquals(List.of(OTHER_LOT), steps.scope(RecallCriteria.ofLots(GTIN, List.of("L2"))).stream()
+        .map(ScopeObject::epc).toList());
+  }
+
+  @Test
+  @Tag("RCL-3")
   void aRecallOfAProductionWindowTakesTheUnitsReadOnThatLineInTheWindow() throws Exception {
     // given U1 read good on line-9 at 08:00 and U2 at 12:00, both commissioned
     try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {

@@ -196,7 +196,7 @@ public final class EventDataSet {
    * larger chunks write a third of the bytes. The field is H2's internal state (checked against 2.2.224);
    * a bulk-load-only measure, the server never sees it.
    */
-  private static void writeBuffer(Connection c, int mib) throws SQLException {
+  static void writeBuffer(Connection c, int mib) throws SQLException {
     try {
       MVStore store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
           .getMvStore();
@@ -516,7 +516,7 @@ public final class EventDataSet {
    * A DataSource that hands {@link JdbcEventStore} the one open connection (its close ignored), so that
    * each batch is one transaction committed here, as the server's store joins the message's transaction.
    */
-  private static DataSource sameConnection(Connection c) {
+  static DataSource sameConnection(Connection c) {
     Connection shared =
         (Connection) Proxy.newProxyInstance(EventDataSet.class.getClassLoader(), new Class<?>[] {Connection.class},
             (proxy, method, args) -> {

@@ -107,6 +107,31 @@ public class JdbcVerificationLog {
     }
   }
 
+  /**
+   * How many failed verifications {@code requesterGln} had at or after {@code since}, counted up to {@code
+   * atMost}: the anomaly rule only asks whether the count is its threshold, so counting stops at the
+   * threshold plus one instead of visiting every verification of a busy requester in the window (at a
+   * sustained VRS load those are thousands per request; the index is on requester and time, not on the
+   * outcome).
+   */
+  public int failuresOf(String requesterGln, OffsetDateTime since, int atMost) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM verification_log WHERE requester_gln = ? AND verified_at >= ?"
+                    + " AND verified = 0 FETCH FIRST ? ROWS ONLY) f")) {
+      ps.setString(1, requesterGln);
+      ps.setObject(2, since);
+      ps.setInt(3, atMost);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read verification log: " + e.getMessage(), e);
+    }
+  }
+
   private static String cut(String s) {
     return s == null || s.length() <= 100 ? s : s.substring(0, 100);
   }

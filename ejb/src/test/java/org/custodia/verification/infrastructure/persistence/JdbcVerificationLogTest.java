@@ -58,4 +58,26 @@ class JdbcVerificationLogTest {
     assertEquals(1, log.failuresOf(W, T.minusMinutes(15)));
     assertEquals(0, log.failuresOf(P, T.minusHours(1)));
   }
+
+  @Test
+  void countsARequestersFailuresUpToALimit() {
+    // given five failures of W in the hour among its successes, one older failure, and P's failures
+    append(T.minusHours(2), "SN0", W, Reason.LOT_MISMATCH);
+    for (int i = 1; i <= 5; i++) {
+      append(T.minusMinutes(50 - i), "SN" + i, W, null);
+      append(T.minusMinutes(40 - i), "SN" + i, W, Reason.EXPIRY_MISMATCH);
+      append(T.minusMinutes(30 - i), "SN" + i, P, Reason.UNKNOWN_SERIAL);
+    }
+
+    // then the count stops at the limit, and is exact below it
+    assertEquals(5, log.failuresOf(W, T.minusHours(1), 6));
+    assertEquals(5, log.failuresOf(W, T.minusHours(1), 5));
+    assertEquals(3, log.failuresOf(W, T.minusHours(1), 3));
+    assertEquals(6, log.failuresOf(W, T.minusHours(3), 6));
+    assertEquals(6, log.failuresOf(W, T.minusHours(3), 100));
+    assertEquals(3, log.failuresOf(W, T.minusMinutes(37), 6));
+    assertEquals(0, log.failuresOf("0000000000000", T.minusHours(3), 6));
+    // the same as the full count wherever that is within the limit
+    assertEquals(log.failuresOf(W, T.minusHours(1)), log.failuresOf(W, T.minusHours(1), 6));
+  }
 }

@@ -35,6 +35,7 @@ import org.custodia.trace.domain.Recall;
 import org.custodia.trace.domain.RecallCriteria;
 import org.custodia.trace.domain.RecallExceptionRecord;
 import org.custodia.trace.domain.ScopeObject;
+import org.custodia.trace.domain.ScopePreview;
 import org.custodia.trace.infrastructure.report.RecallReports;
 
 /**
@@ -88,12 +89,35 @@ public class RecallResource {
     return Jsonp.JSON.createObjectBuilder().add("recalls", a).build();
   }
 
+  /**
+   * {@code GET /api/recalls/scope?gtin=…&lot=…[&lot=…]} or {@code ?line=…&from=…&to=…}: what a recall of those
+   * criteria would cover now — {@code {"units","containers","byLocation":[{"location","owner","count"}]}} —
+   * without starting one (no signature, nothing recorded).
+   */
   @GET
-  @Path("{id}")
-  public JsonObject recall(@PathParam("id") long id) {
-    Recall r = service.recall(id);
+  @Path("scope")
+  public JsonObject scope(@QueryParam("gtin") String gtin, @QueryParam("lot") List<String> lots,
+      @QueryParam("line") String line, @QueryParam("from") String from, @QueryParam("to") String to) {
+    RecallCriteria criteria;
+    if (line != null || gtin == null && (from != null || to != null)) {
+      criteria = RecallCriteria.ofLineWindow(line, Fields.required("from", from, OffsetDateTime::parse),
+          Fields.required("to", to, OffsetDateTime::parse));
+    } else {
+      String g = Fields.required("gtin", gtin, Gtin::of).value();
+      criteria = RecallCriteria.ofLots(g, Fields.list("lot", lots, LotNumber::of).stream().map(LotNumber::value).toList());
+    }
+    ScopePreview p = service.preview(criteria);
+    return Jsonp.JSON.createObjectBuilder()
+        .add("criteria", criteria.describe())
+        .add("units", p.units())
+        .add("containers", p.containers())
+        .add("byLocation", groups(p.byLocation()))
+        .build();
+  }
+
+  private static JsonArrayBuilder groups(List<LocationCount> counts) {
     JsonArrayBuilder groups = Jsonp.JSON.createArrayBuilder();
-    for (LocationCount g : service.byLocation(id)) {
+    for (LocationCount g : counts) {
       JsonObjectBuilder gb = Jsonp.JSON.createObjectBuilder();
       if (g.location() == null) {
         gb.addNull("location");
@@ -107,7 +131,14 @@ public class RecallResource {
       }
       groups.add(gb.add("count", g.count()));
     }
-    return summary(r).add("byLocation", groups)
+    return groups;
+  }
+
+  @GET
+  @Path("{id}")
+  public JsonObject recall(@PathParam("id") long id) {
+    Recall r = service.recall(id);
+    return summary(r).add("byLocation", groups(service.byLocation(id)))
         .add("objects", "recalls/" + id + "/objects?page=1&size=" + PAGE_SIZE)
         .build();
   }
