@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -503,12 +504,16 @@ public final class DownstreamDataSet {
   static Map<String, State> project(List<Ev> evs) {
     Map<String, State> states = new LinkedHashMap<>();
     Map<String, Set<String>> kids = new HashMap<>();
+    List<ContainerEvent> containerEvents = new ArrayList<>();
     for (Ev e : evs) {
       String owner = e.owner();
       if (e.type.equals("ObjectEvent")) {
         String status = "DELETE".equals(e.action) && e.disposition == null ? "decommissioned" : e.disposition;
         for (String x : new LinkedHashSet<>(List.of(e.epcs))) {
           add(states, kids, x, e, status, owner, e.lot, e.expiry, false, null, null);
+        }
+        if (!"DELETE".equals(e.action)) {
+          noteContainers(containerEvents, e, status, owner, List.of(e.epcs));
         }
       } else if (e.parent != null) {
         add(states, kids, e.parent, e, e.disposition, owner, null, null, false, null, null);
@@ -535,7 +540,50 @@ public final class DownstreamDataSet {
         }
       }
     }
+    applyToContents(states, kids, containerEvents);
     return states;
+  }
+
+  /** An ObjectEvent that named SSCCs: its values go to their contents once the pallet's events are applied. */
+  private record ContainerEvent(Ev event, String status, String owner, List<String> containers) {}
+
+  private static void noteContainers(List<ContainerEvent> out, Ev e, String status, String owner, List<String> epcs) {
+    List<String> containers = epcs.stream().filter(x -> x.startsWith("urn:epc:id:sscc:")).toList();
+    if (!containers.isEmpty()) {
+      out.add(new ContainerEvent(e, status, owner, containers));
+    }
+  }
+
+  /**
+   * The projection's container rule: once a batch (here a pallet's events) is applied, every object whose
+   * parent or top-level container is an SSCC an ObjectEvent of the batch named takes that event's values,
+   * in event order, under the event-time rule.
+   */
+  private static void applyToContents(Map<String, State> states, Map<String, Set<String>> kids,
+      List<ContainerEvent> containerEvents) {
+    if (containerEvents.isEmpty()) {
+      return;
+    }
+    Set<String> all = new HashSet<>();
+    containerEvents.forEach(ce -> all.addAll(ce.containers()));
+    Map<String, List<String>> contents = new HashMap<>();
+    for (State st : states.values()) {
+      for (String container : new String[] {st.parent, st.top}) {
+        if (container != null && all.contains(container) && !container.equals(st.epc)) {
+          contents.computeIfAbsent(container, k -> new ArrayList<>()).add(st.epc);
+        }
+      }
+    }
+    for (ContainerEvent ce : containerEvents) {
+      Set<String> reached = new LinkedHashSet<>();
+      for (String container : ce.containers()) {
+        reached.addAll(contents.getOrDefault(container, List.of()));
+      }
+      reached.removeAll(List.of(ce.event().epcs));
+      for (String x : reached) {
+        add(states, kids, x, ce.event(), ce.status(), ce.owner(), null, null, false, null, null);
+      }
+    }
   }
 
   private static List<String> containersAmong(Map<String, Set<String>> kids, List<String> epcs) {
@@ -597,6 +645,13 @@ public final class DownstreamDataSet {
         s.owner = owner != null ? owner : s.owner;
         s.lastPk = e.pk;
         s.lastTime = e.time;
+      } else {
+        // an older event fills in what no newer one said (and the status of an object still unknown)
+        s.status = "unknown".equals(s.status) && status != null ? status : s.status;
+        s.disposition = s.disposition != null ? s.disposition : e.disposition;
+        s.bizLocation = s.bizLocation != null ? s.bizLocation : e.bizLocation;
+        s.readPoint = s.readPoint != null ? s.readPoint : e.readPoint;
+        s.owner = s.owner != null ? s.owner : owner;
       }
       s.lot = lot != null ? lot : s.lot;
       s.expiry = date != null ? date : s.expiry;
