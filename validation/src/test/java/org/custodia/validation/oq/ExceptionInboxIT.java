@@ -1,6 +1,7 @@
 package org.custodia.validation.oq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -61,6 +62,7 @@ class ExceptionInboxIT {
     driver.findElement(By.id("nav-exceptions")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list")));
     waitForSocket();
+    assertFalse(driver.findElement(By.id("exception-alert")).isDisplayed(), "no alert before an exception");
 
     // when a never-commissioned serial of the demo product is verified elsewhere (a suspect product)
     String serial = "INBOX" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -77,6 +79,8 @@ class ExceptionInboxIT {
     assertTrue(driver.findElement(By.id("exception-alert-text")).getText().contains(id + ": SUSPECT_PRODUCT"),
         driver.findElement(By.id("exception-alert-text")).getText());
     wait.until(d -> d.findElement(By.id("list")).getText().contains(serial));
+    driver.findElement(By.id("exception-alert-close")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("exception-alert")));
 
     // and QA opens and resolves it with its root cause
     driver.findElement(By.xpath("//tr[td[contains(normalize-space(.), '" + serial + "')]]//button")).click();
