@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.custodia.validation.support.Api;
 import org.custodia.validation.support.BrowserSession;
 import org.custodia.validation.support.Deployments;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -97,10 +100,23 @@ class PacksPageIT {
 
   /** Picks the item of a PrimeFaces select menu whose label starts with {@code prefix}. */
   private void choose(String id, String prefix) {
-    driver.findElement(By.id(id)).click();
     By item = By.xpath("//div[@id='" + id + "_panel']//li[starts-with(@data-label, '" + prefix + "')]");
-    wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-    wait.until(d -> d.findElement(By.id(id + "_label")).getText().startsWith(prefix));
+    // an ajax update of the form (the party's choice re-renders its locations) can replace the menu between
+    // opening it and picking: open and pick again, a few times, until the menu shows the choice
+    for (int attempt = 1; ; attempt++) {
+      waitForAjax();
+      driver.findElement(By.id(id)).click();
+      try {
+        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+            .until(d -> d.findElement(By.id(id + "_label")).getText().startsWith(prefix));
+        break;
+      } catch (TimeoutException | StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
     waitForAjax();
   }
 
