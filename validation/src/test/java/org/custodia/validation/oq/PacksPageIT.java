@@ -101,8 +101,8 @@ class PacksPageIT {
   /** Picks the item of a PrimeFaces select menu whose label starts with {@code prefix}. */
   private void choose(String id, String prefix) {
     By item = By.xpath("//div[@id='" + id + "_panel']//li[starts-with(@data-label, '" + prefix + "')]");
-    // an ajax update of the form (the party's choice re-renders its locations) can replace the menu between
-    // opening it and picking: open and pick again, a few times, until the menu shows the choice
+    // once in a full suite run the location menu did not show the pick within 30 s (cause not found; the
+    // previous menu's panel still closing over it is one candidate): open and pick again, a few times
     for (int attempt = 1; ; attempt++) {
       waitForAjax();
       driver.findElement(By.id(id)).click();
