@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,7 +53,7 @@ class ContainersPageIT {
     // given a case of three packed at the wholesaler
     DisaggregationIT.Units u = DisaggregationIT.units(3);
     String sscc = DisaggregationIT.packed("CASE", u.epcs());
-    logIn("supply");
+    session.logIn("supply");
     driver.findElement(By.id("nav-containers")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask:sscc")));
 
@@ -67,7 +66,7 @@ class ContainersPageIT {
     driver.findElement(By.cssSelector("label[for='found:selected:0']")).click();
     driver.findElement(By.id("found:remove")).click();
     wait.until(d -> "2".equals(d.findElement(By.id("child-count")).getText()));
-    waitForAjax();
+    session.waitForAjax();
     assertTrue(driver.findElement(By.id("history")).getText().contains("remove"));
 
     // and packed into a new case
@@ -87,18 +86,4 @@ class ContainersPageIT {
     session.screenshot("containers-repacked.png");
   }
 
-  private void logIn(String user) {
-    driver.get(Api.BASE + "/index.xhtml");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
-    driver.findElement(By.id("j_username")).sendKeys(user);
-    driver.findElement(By.id("j_password")).sendKeys("demo-" + user);
-    driver.findElement(By.id("login")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-  }
-
-  private void waitForAjax() {
-    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-        "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"
-            + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
-  }
 }

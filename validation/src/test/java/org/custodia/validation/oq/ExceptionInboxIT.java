@@ -58,7 +58,7 @@ class ExceptionInboxIT {
   @Tag("EXC-2")
   void aNewExceptionIsPushedToTheOpenInboxAndQaResolvesIt() {
     // given QA on the inbox
-    logIn("qa");
+    session.logIn("qa");
     driver.findElement(By.id("nav-exceptions")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list")));
     waitForSocket();
@@ -86,7 +86,7 @@ class ExceptionInboxIT {
     driver.findElement(By.xpath("//tr[td[contains(normalize-space(.), '" + serial + "')]]//button")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("exception:rootCause")));
     driver.findElement(By.id("exception:resolve")).click();
-    waitForAjax();
+    session.waitForAjax();
     assertTrue(driver.findElement(By.id("messages")).getText().contains("rootCause"),
         driver.findElement(By.id("messages")).getText());
     driver.findElement(By.id("exception:rootCause")).sendKeys("test pack from the OQ inbox check");
@@ -107,7 +107,7 @@ class ExceptionInboxIT {
         "{\"gtin\":\"" + DEMO_GTIN + "\",\"serial\":\"" + serial + "\"}").status());
 
     // when the auditor opens it
-    logIn("auditor");
+    session.logIn("auditor");
     driver.findElement(By.id("nav-exceptions")).click();
     wait.until(d -> d.findElement(By.id("list")).getText().contains(serial));
     driver.findElement(By.xpath("//tr[td[contains(normalize-space(.), '" + serial + "')]]//button")).click();
@@ -119,20 +119,11 @@ class ExceptionInboxIT {
 
     // and the operator has neither the menu entry nor the page
     driver.manage().deleteAllCookies();
-    logIn("operator");
+    session.logIn("operator");
     assertTrue(driver.findElements(By.id("nav-exceptions")).isEmpty());
     assertTrue(driver.findElements(By.id("exception-alert")).isEmpty());
     driver.get(Api.BASE + "/exceptions.xhtml");
     assertTrue(driver.findElements(By.id("list")).isEmpty());
-  }
-
-  private void logIn(String user) {
-    driver.get(Api.BASE + "/index.xhtml");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
-    driver.findElement(By.id("j_username")).sendKeys(user);
-    driver.findElement(By.id("j_password")).sendKeys("demo-" + user);
-    driver.findElement(By.id("login")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
   }
 
   /** Waits until the page's alert websocket is open (the template marks it), so a message sent now reaches it. */
@@ -141,9 +132,4 @@ class ExceptionInboxIT {
         "return window.custodiaExceptionSocketOpen === true;")));
   }
 
-  private void waitForAjax() {
-    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-        "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"
-            + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
-  }
 }

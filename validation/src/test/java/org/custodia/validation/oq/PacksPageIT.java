@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,7 +53,7 @@ class PacksPageIT {
   @Test
   void theSupplyChainDispensesSeesTheRefusalAndUndoesQaWithdrawsTheBatch() {
     PackStateIT.Lot l = PackStateIT.lot(2);
-    logIn("supply");
+    session.logIn("supply");
     driver.findElement(By.id("nav-packs")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("change:codes")));
     assertTrue(driver.findElements(By.id("batch:setBatch")).isEmpty());
@@ -76,7 +75,7 @@ class PacksPageIT {
     assertEquals("ACTIVE", state(l.epcs().get(0)));
 
     driver.manage().deleteAllCookies();
-    logIn("qa");
+    session.logIn("qa");
     driver.findElement(By.id("nav-packs")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("batch:gtin")));
     driver.findElement(By.id("batch:gtin")).sendKeys(l.gtin());
@@ -100,27 +99,13 @@ class PacksPageIT {
    * the list is long (the suite leaves many partners behind): opens the menu, types into its filter, picks.
    */
   private void choose(String id, String prefix) {
-    waitForAjax();
+    session.waitForAjax();
     driver.findElement(By.id(id)).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id + "_filter"))).sendKeys(prefix);
     By item = By.xpath("//div[@id='" + id + "_panel']//li[starts-with(normalize-space(.), '" + prefix + "')]");
     wait.until(ExpectedConditions.elementToBeClickable(item)).click();
     wait.until(d -> d.findElement(By.id(id + "_label")).getText().startsWith(prefix));
-    waitForAjax();
+    session.waitForAjax();
   }
 
-  private void logIn(String user) {
-    driver.get(Api.BASE + "/index.xhtml");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
-    driver.findElement(By.id("j_username")).sendKeys(user);
-    driver.findElement(By.id("j_password")).sendKeys("demo-" + user);
-    driver.findElement(By.id("login")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-  }
-
-  private void waitForAjax() {
-    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-        "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"
-            + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
-  }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,8 +41,6 @@ class PartnersPageIT {
     return Deployments.ear();
   }
 
-
-
   @BeforeEach
   void startLoggedOut() {
     driver = session.driver();
@@ -56,7 +53,7 @@ class PartnersPageIT {
     String gln = newGln();
     assertEquals(201, Api.as("admin").putJson("/api/masterdata/partners/" + gln,
         "{\"name\":\"UI partner " + gln + "\",\"roles\":[\"3PL\"],\"mayVerify\":false}").status());
-    logIn("admin");
+    session.logIn("admin");
     driver.findElement(By.id("nav-partners")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit:gln")));
 
@@ -67,7 +64,7 @@ class PartnersPageIT {
     name.clear();
     name.sendKeys("Renamed partner " + gln);
     driver.findElement(By.id("edit:save")).click();
-    waitForAjax();
+    session.waitForAjax();
 
     // then
     wait.until(d -> d.findElement(By.id("list")).getText().contains("Renamed partner " + gln));
@@ -79,7 +76,7 @@ class PartnersPageIT {
   @Test
   void anAuditorReadsWithoutTheEditorAndTheOperatorDoesNotSeeThePage() {
     // when
-    logIn("auditor");
+    session.logIn("auditor");
     driver.findElement(By.id("nav-partners")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list")));
 
@@ -89,25 +86,10 @@ class PartnersPageIT {
 
     // and the operator
     driver.manage().deleteAllCookies();
-    logIn("operator");
+    session.logIn("operator");
     assertTrue(driver.findElements(By.id("nav-partners")).isEmpty());
     driver.get(Api.BASE + "/partners.xhtml");
     assertTrue(driver.findElements(By.id("list")).isEmpty());
-  }
-
-  private void logIn(String user) {
-    driver.get(Api.BASE + "/index.xhtml");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
-    driver.findElement(By.id("j_username")).sendKeys(user);
-    driver.findElement(By.id("j_password")).sendKeys("demo-" + user);
-    driver.findElement(By.id("login")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-  }
-
-  private void waitForAjax() {
-    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-        "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"
-            + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
   }
 
   private static String newGln() {

@@ -67,7 +67,7 @@ class ShipmentsPageIT {
         Api.as("supply").get("/api/trace/" + URLEncoder.encode(u, StandardCharsets.UTF_8)).status() == 200));
 
     // when the supply chain ships them from the page
-    logIn("supply");
+    session.logIn("supply");
     driver.findElement(By.id("nav-shipments")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ship:items")));
     driver.findElement(By.id("ship:items")).sendKeys(units.get(0) + "\n" + units.get(1));
@@ -78,14 +78,14 @@ class ShipmentsPageIT {
     choose("ship:destinationOwner", "9506000000022");
     choose("ship:destinationLocation", "9506000000022");
     driver.findElement(By.id("ship:shipButton")).click();
-    waitForAjax();
+    session.waitForAjax();
     wait.until(d -> d.findElement(By.id("messages")).getText().contains("is in transit with 2 objects"));
     wait.until(d -> "IN_TRANSIT".equals(d.findElement(By.id("selectedStatus")).getText()));
 
     // and receives the shipment with one unit scanned
     driver.findElement(By.id("receive:received")).sendKeys(units.get(0));
     driver.findElement(By.id("receive:receiveButton")).click();
-    waitForAjax();
+    session.waitForAjax();
 
     // then
     wait.until(d -> "RECEIVED_WITH_DISCREPANCIES".equals(d.findElement(By.id("selectedStatus")).getText()));
@@ -106,18 +106,4 @@ class ShipmentsPageIT {
     wait.until(d -> gln.equals(d.findElement(By.id(id + "_input")).getAttribute("value")));
   }
 
-  private void logIn(String user) {
-    driver.get(Api.BASE + "/index.xhtml");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
-    driver.findElement(By.id("j_username")).sendKeys(user);
-    driver.findElement(By.id("j_password")).sendKeys("demo-" + user);
-    driver.findElement(By.id("login")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-  }
-
-  private void waitForAjax() {
-    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-        "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"
-            + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
-  }
 }

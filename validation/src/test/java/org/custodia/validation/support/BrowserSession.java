@@ -7,8 +7,11 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -64,6 +67,23 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
   /** The current test's wait. */
   public WebDriverWait await() {
     return await;
+  }
+
+  /** Logs in on the login page as demo user {@code user} (password {@code demo-<user>}). */
+  public void logIn(String user) {
+    driver().get(Api.BASE + "/index.xhtml");
+    await.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+    driver().findElement(By.id("j_username")).sendKeys(user);
+    driver().findElement(By.id("j_password")).sendKeys("demo-" + user);
+    driver().findElement(By.id("login")).click();
+    await.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+  }
+
+  /** Waits until the page has loaded and no jQuery or PrimeFaces AJAX request is pending. */
+  public void waitForAjax() {
+    await.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"
+            + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
   }
 
   /** Saves the page as {@code target/screenshots/<fileName>}. */
