@@ -12,13 +12,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -34,6 +31,7 @@ import org.custodia.lifecycle.domain.PackStateException;
 import org.custodia.lifecycle.domain.Refusal;
 import org.custodia.lifecycle.infrastructure.persistence.JdbcPackStates;
 import org.custodia.platform.DomainException.Kind;
+import org.custodia.platform.MovingClock;
 import org.custodia.platform.TestDatabases;
 import org.custodia.trace.infrastructure.persistence.JdbcTrace;
 import org.junit.jupiter.api.AfterAll;
@@ -66,29 +64,6 @@ class PackStatesTest {
   static DataSource database;
   static Connection keepOpen;
 
-  /** A clock the test moves forward. */
-  static final class MovingClock extends Clock {
-    Instant now = T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
 
   MovingClock clock;
   List<ObjectEvent> events;
@@ -117,7 +92,7 @@ class PackStatesTest {
       unit(serial, LOT, LocalDate.of(2028, 12, 31));
     }
     unit("X1", "L2", LocalDate.of(2026, 12, 31));
-    clock = new MovingClock();
+    clock = new MovingClock(T0);
     events = new CopyOnWriteArrayList<>();
     audit = new CopyOnWriteArrayList<>();
     PackStates.Audit log = new PackStates.Audit() {

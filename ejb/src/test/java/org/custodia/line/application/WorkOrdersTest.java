@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +31,7 @@ import org.custodia.line.domain.WorkOrder;
 import org.custodia.line.domain.WorkOrderException;
 import org.custodia.line.infrastructure.persistence.JdbcLineStore;
 import org.custodia.platform.DomainException.Kind;
+import org.custodia.platform.MovingClock;
 import org.custodia.platform.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,33 +56,10 @@ class WorkOrdersTest {
   JdbcLineStore store;
   InMemoryLine line;
   FakeSerials serials;
-  TestClock clock;
+  MovingClock clock;
   List<String> audit;
   WorkOrders service;
 
-  /** A clock the test moves. */
-  static final class TestClock extends Clock {
-    Instant now = Instant.parse("2026-11-27T08:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
 
   @BeforeAll
   static void migrate() throws Exception {
@@ -110,7 +85,7 @@ class WorkOrdersTest {
     store.save(new ProductionLine("line-2", "Line 2", 4, Duration.ofSeconds(5), false));
     line = new InMemoryLine();
     serials = new FakeSerials();
-    clock = new TestClock();
+    clock = new MovingClock(Instant.parse("2026-11-27T08:00:00Z"));
     audit = new ArrayList<>();
     service = newService();
   }

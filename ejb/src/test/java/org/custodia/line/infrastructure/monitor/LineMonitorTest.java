@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.custodia.line.application.LineActivity.Read;
+import org.custodia.platform.MovingClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,29 +22,6 @@ class LineMonitorTest {
 
   private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
 
-  /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    Instant now = T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
 
   /** A scheduler that keeps the tasks until the test runs them. */
   private static final class TestScheduler implements LineMonitor.Scheduler {
@@ -66,14 +41,14 @@ class LineMonitorTest {
     }
   }
 
-  private TestClock clock;
+  private MovingClock clock;
   private TestScheduler scheduler;
   private LineMonitor monitor;
   private List<String> signals;
 
   @BeforeEach
   void setUp() {
-    clock = new TestClock();
+    clock = new MovingClock(T0);
     scheduler = new TestScheduler();
     monitor = new LineMonitor(clock, scheduler);
     signals = new ArrayList<>();
