@@ -1,6 +1,8 @@
 package org.custodia.validation.pq;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.custodia.epcis.domain.IndexedField;
 import org.custodia.epcis.infrastructure.hash.EventHash;
@@ -87,6 +91,20 @@ public final class DownstreamDataSet {
 
   /** Tables whose indexes stay during the load ({@code pq.downstream.keep}, comma-separated; none by default). */
   static final List<String> KEPT = List.of(System.getProperty("pq.downstream.keep", "").toUpperCase().split(","));
+
+  /**
+   * Keys and indexes that stay during the load although their table is loaded ({@code
+   * pq.downstream.keep.indexes}, comma-separated names; none by default). Measured with 400,000 units: keeping
+   * the sixteen whose keys the load nearly appends (the event's number, its times, a few distinct values
+   * and its time) made the load 6,208 events/s instead of 33,064, and building them afterwards takes less
+   * time than that.
+   */
+  static final List<String> KEPT_INDEXES =
+      List.of(System.getProperty("pq.downstream.keep.indexes", "").toUpperCase().split(","));
+
+  /** The statements still to run after the load, one per block, removed as they are done. */
+  static final String PENDING = "pending.sql";
+  private static final String PENDING_SEPARATOR = "\n;;\n";
 
   /** The shape of a set (the test makes a small one). */
   record Shape(long units, int pharmacies, int bigPallets, int bigPalletCases, int bigPalletCaseSize,
@@ -851,7 +869,7 @@ public final class DownstreamDataSet {
         boolean index = sql.startsWith("CREATE INDEX") || sql.startsWith("CREATE UNIQUE INDEX");
         boolean key = sql.startsWith("ALTER TABLE") && (sql.contains(" PRIMARY KEY") || sql.contains(" UNIQUE")
             || sql.contains(" FOREIGN KEY"));
-        if ((index || key) && !sql.contains("\"EPCIS_EVENT_PK\"")) {
+        if ((index || key) && !sql.contains("\"EPCIS_EVENT_PK\"") && !KEPT_INDEXES.contains(nameOf(sql))) {
           out.add(sql);
         }
       }
@@ -901,27 +919,90 @@ public final class DownstreamDataSet {
    * own, as when the migration created it with its table), then the indexes; reports the time of each.
    */
   static void build(Connection c, List<String> ddl, boolean report) throws SQLException {
+    try {
+      build(c, ordered(ddl), report, null, () -> false);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The keys first, then the foreign keys, then the indexes. */
+  static List<String> ordered(List<String> ddl) {
     List<String> ordered = new ArrayList<>();
     ddl.stream().filter(x -> x.startsWith("ALTER TABLE") && !x.contains(" FOREIGN KEY")).forEach(ordered::add);
     ddl.stream().filter(x -> x.startsWith("ALTER TABLE") && x.contains(" FOREIGN KEY")).forEach(ordered::add);
     ddl.stream().filter(x -> !x.startsWith("ALTER TABLE")).forEach(ordered::add);
+    return ordered;
+  }
+
+  /**
+   * Runs {@code statements} in order, each in its own commit; with a {@code pending} file, the statements
+   * not yet done are kept there, so that a generator stopped while building (a session's end, a kill) goes
+   * on where it stopped ({@code pq.downstream.resume}). A key or index that exists already (built, but the
+   * stop came before the file was rewritten) is not built again.
+   */
+  static List<String> build(Connection c, List<String> statements, boolean report, Path pending,
+      BooleanSupplier pause) throws SQLException, IOException {
+    List<String> left = new ArrayList<>(statements);
+    if (pending != null) {
+      writePending(pending, left);
+    }
     try (Statement s = c.createStatement()) {
       // H2 sorts an index's entries in blocks of half this many rows before merging them; set on the open
       // database, not by SET MAX_MEMORY_ROWS, which the file would keep
       org.h2.engine.Database db = database(c);
       int before = db.getMaxMemoryRows();
       db.setMaxMemoryRows(Integer.getInteger("pq.downstream.sort.rows", 2_000_000));
-      for (String sql : ordered) {
+      for (String sql : statements) {
         long t = System.nanoTime();
-        s.execute(sql);
-        c.commit();
-        if (report) {
-          System.out.printf("  built %s.%s in %.0f s%n", tableOf(sql), nameOf(sql), (System.nanoTime() - t) / 1e9);
+        boolean ddl = sql.startsWith("ALTER TABLE") && sql.contains("ADD CONSTRAINT") || sql.startsWith("CREATE ");
+        if (ddl && exists(c, nameOf(sql))) {
+          System.out.printf("  %s exists already%n", nameOf(sql));
+        } else {
+          s.execute(sql);
+          c.commit();
+          if (report) {
+            System.out.printf("  %s in %.0f s%n", ddl ? "built " + tableOf(sql) + "." + nameOf(sql) : sql,
+                (System.nanoTime() - t) / 1e9);
+          }
+        }
+        left.remove(0);
+        if (pending != null) {
+          writePending(pending, left);
+        }
+        if (!left.isEmpty() && pause.getAsBoolean()) {
+          break;
         }
       }
       db.setMaxMemoryRows(before);
     }
     c.commit();
+    return left;
+  }
+
+  private static boolean exists(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+        + " WHERE INDEX_NAME = ?) + (SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE"
+        + " CONSTRAINT_NAME = ?)")) {
+      ps.setString(1, name);
+      ps.setString(2, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    }
+  }
+
+  private static void writePending(Path pending, List<String> left) throws IOException {
+    Path tmp = pending.resolveSibling(pending.getFileName() + ".tmp");
+    Files.writeString(tmp, String.join(PENDING_SEPARATOR, left), StandardCharsets.UTF_8);
+    Files.move(tmp, pending, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static List<String> readPending(Path pending) throws IOException {
+    String text = Files.readString(pending, StandardCharsets.UTF_8);
+    return text.isEmpty() ? List.of() : List.of(text.split(PENDING_SEPARATOR, -1));
   }
 
   private static org.h2.engine.Database database(Connection c) throws SQLException {
@@ -929,11 +1010,8 @@ public final class DownstreamDataSet {
   }
 
   /** The sequence of event ids continues after the loaded ones (the server stores in blocks of 50). */
-  static void continueSequence(Connection c, long maxPk) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("ALTER SEQUENCE epcis_event_seq RESTART WITH " + ((maxPk / 50 + 1) * 50 + 1));
-    }
-    c.commit();
+  static String continueSequence(long maxPk) {
+    return "ALTER SEQUENCE epcis_event_seq RESTART WITH " + ((maxPk / 50 + 1) * 50 + 1);
   }
 
   // ---- main ----
@@ -956,6 +1034,10 @@ public final class DownstreamDataSet {
       Files.writeString(dir.resolve("samples.txt"), set.samples(), StandardCharsets.UTF_8);
       System.out.printf("downstream-dataset: samples of %,d units, %,d events written to %s%n", set.units(),
           set.events(), dir.resolve("samples.txt"));
+      return;
+    }
+    if (Boolean.getBoolean("pq.downstream.resume")) {
+      resume(dir);
       return;
     }
     long budget = Long.getLong("pq.downstream.seconds", 0);
@@ -982,24 +1064,40 @@ public final class DownstreamDataSet {
     long started = System.nanoTime();
     DownstreamDataSet set = new DownstreamDataSet(Shape.full(wanted), seed);
     String stoppedBy = null;
-    try (Connection c = h2.getConnection()) {
-      c.setAutoCommit(false);
-      EventDataSet.writeBuffer(c, 1024);
-      // a 1 GiB page cache for this connection's database, set on the open database (CACHE_SIZE in the URL or
-      // by SET would be kept in the file, and the server would open it with that cache)
-      database(c).setCacheSize(1024 * 1024);
-      List<String> ddl = keysAndIndexes(c);
+    List<String> statements = new ArrayList<>();
+    List<String> ddl;
+    try (Connection c = open(h2)) {
+      ddl = keysAndIndexes(c);
       drop(c, ddl);
       System.out.println("  dropped for the load: " + ddl.size() + " keys and indexes of " + LOADED_TABLES);
-      // generation on this thread, writing on another: the two halves of the work overlap on two cores
+    }
+    long below = Long.getLong("pq.downstream.compact.below.gb", 30) << 30;
+    java.util.concurrent.atomic.AtomicLong compactedAt = new java.util.concurrent.atomic.AtomicLong();
+    {
+      // generation on this thread, writing on another: the two halves of the work overlap on two cores. When
+      // the disk gets low, the writer closes the database compacted and opens it again (COMPACT in the queue)
       BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
       Object end = new Object();
+      Object compactMarker = new Object();
       Throwable[] failed = new Throwable[1];
       Thread writer = new Thread(() -> {
-        try (Loader loader = new Loader(c, 50_000)) {
+        try {
+          Connection c = open(h2);
+          Loader loader = new Loader(c, 50_000);
           for (Object o = queue.take(); o != end; o = queue.take()) {
-            loader.write((Pallet) o);
+            if (o == compactMarker) {
+              loader.close();
+              c.close();
+              compact(h2, db, "the disk is low");
+              compactedAt.set(Files.size(db));
+              c = open(h2);
+              loader = new Loader(c, 50_000);
+            } else {
+              loader.write((Pallet) o);
+            }
           }
+          loader.close();
+          c.close();
         } catch (Throwable t) {
           failed[0] = t;
         }
@@ -1025,8 +1123,13 @@ public final class DownstreamDataSet {
           reportedUnits = set.units();
           reportedEvents = set.events();
           lastReport = now;
-          // the index builds need room too: about half the loaded size
-          if (free - size / 2 < minFree) {
+          if (free < below && size > compactedAt.get() * 5 / 4) {
+            // after a compaction, only once the file has grown by a quarter again
+            queue.put(compactMarker);
+            compactedAt.set(Long.MAX_VALUE / 2);
+          }
+          // the index builds need room too (the builds compact as the load does when the disk gets low)
+          if (free < minFree) {
             stoppedBy = "disk: " + (free >> 20) + " MiB free with a " + (size >> 20) + " MiB database";
           } else if (Files.exists(stop)) {
             stoppedBy = "the stop file";
@@ -1047,41 +1150,126 @@ public final class DownstreamDataSet {
       double loadSeconds = (System.nanoTime() - started) / 1e9;
       System.out.printf("  loaded %,d events (%,d units) in %.0f s, %.0f events/s; database %,d MiB%n", set.events(),
           set.units(), loadSeconds, set.events() / loadSeconds, Files.size(db) >> 20);
-      long t = System.nanoTime();
-      build(c, ddl, true);
-      continueSequence(c, set.events());
-      System.out.printf("  keys and indexes built in %.0f s; database %,d MiB%n", (System.nanoTime() - t) / 1e9,
-          Files.size(db) >> 20);
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM epcis_event")) {
-        rs.next();
-        if (rs.getLong(1) != set.events()) {
-          throw new IllegalStateException("the database holds " + rs.getLong(1) + " events, expected " + set.events());
-        }
-      }
-      try (Statement s = c.createStatement()) {
-        for (String setting : restore) {
-          s.execute(setting);
-        }
-      }
-      c.commit();
-      if (!Boolean.getBoolean("pq.downstream.nocompact")) {
-        t = System.nanoTime();
-        long before = Files.size(db);
-        try (Statement s = c.createStatement()) {
-          s.execute("SHUTDOWN COMPACT");
-        }
-        System.out.printf("  compacted %,d MiB to %,d MiB in %.0f s%n", before >> 20, Files.size(db) >> 20,
-            (System.nanoTime() - t) / 1e9);
-      }
+      // what the set holds is known now: written before the builds, which may outlast a session
+      Files.writeString(dir.resolve("samples.txt"), set.samples(), StandardCharsets.UTF_8);
+      writeProperties(dir, set.units(), set.events(), seed, wanted, stoppedBy, Math.round(loadSeconds), "pending");
     }
+    statements.addAll(ordered(ddl));
+    statements.add(continueSequence(set.events()));
+    statements.addAll(restore);
+    finish(h2, dir, statements, set.events());
     double seconds = (System.nanoTime() - started) / 1e9;
-    Files.writeString(dir.resolve("samples.txt"), set.samples(), StandardCharsets.UTF_8);
-    try (Writer w = Files.newBufferedWriter(dir.resolve("dataset.properties"), StandardCharsets.UTF_8)) {
-      w.write("units=" + set.units() + "\nevents=" + set.events() + "\nseed=" + seed + "\nwanted.units=" + wanted
-          + "\nstopped=" + (stoppedBy == null ? "no" : stoppedBy) + "\nseconds=" + Math.round(seconds) + "\n");
-    }
+    writeProperties(dir, set.units(), set.events(), seed, wanted, stoppedBy, Math.round(seconds), "built");
     System.out.printf("downstream-dataset: %,d units, %,d events in %.0f s, %.0f events/s in all; database %,d MiB%n",
         set.units(), set.events(), seconds, set.events() / seconds, Files.size(db) >> 20);
+  }
+
+  /**
+   * Builds the keys and indexes still pending in {@code dir} (after a generator stopped while building) and
+   * finishes the set as a whole run does.
+   */
+  private static void resume(Path dir) throws Exception {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(dir.resolve("dataset.properties"), StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    Path pending = dir.resolve(PENDING);
+    if (!Files.exists(pending)) {
+      throw new IllegalStateException("nothing to resume in " + dir + ": no " + PENDING);
+    }
+    long started = System.nanoTime();
+    long events = Long.parseLong(p.getProperty("events"));
+    System.out.println("downstream-dataset: resuming " + dir + " (" + events + " events)");
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:" + dir.resolve("custodia") + EventDataSet.URL_OPTIONS + ";WRITE_DELAY=60000");
+    h2.setUser("sa");
+    h2.setPassword("sa");
+    finish(h2, dir, readPending(pending), events);
+    long seconds = Long.parseLong(p.getProperty("seconds")) + Math.round((System.nanoTime() - started) / 1e9);
+    writeProperties(dir, Long.parseLong(p.getProperty("units")), events, Long.parseLong(p.getProperty("seed")),
+        Long.parseLong(p.getProperty("wanted.units")), "no".equals(p.getProperty("stopped")) ? null
+            : p.getProperty("stopped"), seconds, "built");
+    System.out.printf("downstream-dataset: resumed and finished in %.0f s; database %,d MiB%n",
+        (System.nanoTime() - started) / 1e9, Files.size(dir.resolve("custodia.mv.db")) >> 20);
+  }
+
+  /**
+   * The pending statements, the check of the count, the compaction; the pending file goes at the end. The
+   * load leaves about half its file dead, and each index build writes its index twice (the sorted blocks,
+   * then the index): whenever the disk gets below {@code pq.downstream.compact.below.gb} (default 30 GB)
+   * after a step, the database is closed compacted ({@code SHUTDOWN COMPACT}, in place) and opened again.
+   */
+  private static void finish(JdbcDataSource h2, Path dir, List<String> statements, long events) throws Exception {
+    Path db = dir.resolve("custodia.mv.db");
+    Path pending = dir.resolve(PENDING);
+    long below = Long.getLong("pq.downstream.compact.below.gb", 30) << 30;
+    BooleanSupplier lowDisk = () -> {
+      try {
+        return Files.getFileStore(dir).getUsableSpace() < below;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+    long t = System.nanoTime();
+    List<String> left = statements;
+    if (lowDisk.getAsBoolean()) {
+      compact(h2, db, "the disk is low");
+    }
+    while (true) {
+      try (Connection c = open(h2)) {
+        left = build(c, left, true, pending, lowDisk);
+        if (left.isEmpty()) {
+          System.out.printf("  keys and indexes built in %.0f s; database %,d MiB%n", (System.nanoTime() - t) / 1e9,
+              Files.size(db) >> 20);
+          try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM epcis_event")) {
+            rs.next();
+            if (rs.getLong(1) != events) {
+              throw new IllegalStateException("the database holds " + rs.getLong(1) + " events, expected " + events);
+            }
+          }
+          c.commit();
+          break;
+        }
+      }
+      compact(h2, db, "the disk is low");
+    }
+    if (!Boolean.getBoolean("pq.downstream.nocompact")) {
+      compact(h2, db, "the end");
+    }
+    Files.delete(pending);
+  }
+
+  /** Opens the database and closes it compacted. */
+  private static void compact(JdbcDataSource h2, Path db, String why) throws SQLException, IOException {
+    long t = System.nanoTime();
+    long before = Files.size(db);
+    try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN COMPACT");
+    }
+    System.out.printf("  compacted %,d MiB to %,d MiB in %.0f s (%s)%n", before >> 20, Files.size(db) >> 20,
+        (System.nanoTime() - t) / 1e9, why);
+  }
+
+  /** A connection for the load and the builds: no auto-commit, big write buffer and page cache. */
+  private static Connection open(JdbcDataSource h2) throws SQLException {
+    Connection c = h2.getConnection();
+    c.setAutoCommit(false);
+    // MVStore's write buffer: with 3 GiB, an index build's sorted blocks mostly stay in memory (the builds
+    // of epcis_event's indexes took half the time they take with 1 GiB)
+    EventDataSet.writeBuffer(c, Integer.getInteger("pq.downstream.buffer.mib", 3072));
+    // a 1 GiB page cache for this connection's database, set on the open database (CACHE_SIZE in the URL or
+    // by SET would be kept in the file, and the server would open it with that cache)
+    database(c).setCacheSize(1024 * 1024);
+    return c;
+  }
+
+  private static void writeProperties(Path dir, long units, long events, long seed, long wanted, String stoppedBy,
+      long seconds, String indexes) throws IOException {
+    try (Writer w = Files.newBufferedWriter(dir.resolve("dataset.properties"), StandardCharsets.UTF_8)) {
+      w.write("units=" + units + "\nevents=" + events + "\nseed=" + seed + "\nwanted.units=" + wanted
+          + "\nstopped=" + (stoppedBy == null ? "no" : stoppedBy) + "\nseconds=" + seconds + "\nindexes=" + indexes
+          + "\n");
+    }
   }
 
   private static void wipe(Path dir) throws IOException {
