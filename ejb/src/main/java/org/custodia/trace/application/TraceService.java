@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -84,11 +85,24 @@ public class TraceService {
     return new Trace(o, parents, o.locationWithin(top), o.ownerWithin(top), history, truncated);
   }
 
-  /** Everything inside the object, at any depth, as a tree under it (RCL-2). */
+  /**
+   * Everything inside the object, at any depth, as a tree under it (RCL-2). A top-level container's
+   * contents are read at once by their outermost container, the tree then built from each object's parent;
+   * an object inside another is opened level by level.
+   */
   @RolesAllowed({Roles.QA, Roles.SUPPLY_CHAIN, Roles.COMPLIANCE, Roles.ADMIN, Roles.AUDITOR})
   public ContentNode contents(String id) {
     TracedObject root = find(key(id), id);
     Map<String, List<TracedObject>> childrenOf = new HashMap<>();
+    if (root.parentEpc() == null) {
+      for (TracedObject o : trace.insideTop(root.epc(), MAX_CONTENTS + MAX_DEPTH)) {
+        if (o.parentEpc() != null) {
+          childrenOf.computeIfAbsent(o.parentEpc(), k -> new ArrayList<>()).add(o);
+        }
+      }
+      childrenOf.values().forEach(l -> l.sort(Comparator.comparing(TracedObject::epc)));
+      return build(root, childrenOf, new HashSet<>(Set.of(root.epc())), new int[1], 0);
+    }
     Set<String> seen = new HashSet<>(Set.of(root.epc()));
     List<String> level = List.of(root.epc());
     int count = 0;
@@ -103,13 +117,23 @@ public class TraceService {
       }
       level = next;
     }
-    return build(root, childrenOf);
+    return build(root, childrenOf, new HashSet<>(Set.of(root.epc())), new int[1], 0);
   }
 
-  private static ContentNode build(TracedObject o, Map<String, List<TracedObject>> childrenOf) {
+  /**
+   * The tree under {@code o} by the parent links: each object once, at most {@link #MAX_DEPTH} levels and
+   * {@link #MAX_CONTENTS} objects.
+   */
+  private static ContentNode build(TracedObject o, Map<String, List<TracedObject>> childrenOf, Set<String> seen,
+      int[] count, int depth) {
     List<ContentNode> children = new ArrayList<>();
-    for (TracedObject c : childrenOf.getOrDefault(o.epc(), List.of())) {
-      children.add(build(c, childrenOf));
+    if (depth < MAX_DEPTH) {
+      for (TracedObject c : childrenOf.getOrDefault(o.epc(), List.of())) {
+        if (count[0] < MAX_CONTENTS && seen.add(c.epc())) {
+          count[0]++;
+          children.add(build(c, childrenOf, seen, count, depth + 1));
+        }
+      }
     }
     return new ContentNode(o, children);
   }

@@ -151,6 +151,17 @@ class TraceAndRecallDatabaseTest {
   }
 
   @Test
+  @Tag("RCL-2")
+  void aCaseOnAPalletContainsItsUnits() {
+    // the pallet's contents are read by their outermost container, a case's level by level
+    ContentNode root = trace.contents(CASE1);
+
+    assertEquals(CASE1, root.object().epc());
+    assertEquals(2, root.descendants());
+    assertEquals(List.of(U1, U2), root.children().stream().map(c -> c.object().epc()).toList());
+  }
+
+  @Test
   @Tag("RCL-1")
   void anUnknownObjectIsNotFoundAndAMalformedIdIsRefusedNamingIt() {
     RecallException unknown = assertThrows(RecallException.class, () -> trace.trace("urn:epc:id:sgtin:9506000.013435.NOPE"));

@@ -133,6 +133,29 @@ public class JdbcTrace {
   }
 
   /**
+   * Every object whose outermost container is {@code top} (the projection keeps {@code top_parent_epc} for
+   * every object inside another), at most {@code limit}: the contents of a top-level container in one
+   * range of one index, without asking level by level which objects have children.
+   */
+  public List<TracedObject> insideTop(String top, int limit) {
+    List<TracedObject> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM object_state s WHERE s.top_parent_epc = ?")) {
+      ps.setString(1, top);
+      ps.setMaxRows(limit);
+      ps.setFetchSize(1000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(read(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("contents look-up failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
    * The events naming any of {@code epcs}, oldest first, at most {@code limit} (one more is read to tell
    * whether there were more); events declared erroneous are marked.
    */
