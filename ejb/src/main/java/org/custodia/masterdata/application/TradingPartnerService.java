@@ -50,6 +50,6 @@ public class TradingPartnerService {
   /** Whether a GLN may ask for verifications: unknown, known but not permitted, or permitted. */
   @PermitAll
   public VerifyPermission verifyPermission(Gln requester) {
-    return store.find(requester).map(TradingPartner::verifyPermission).orElse(VerifyPermission.UNKNOWN);
+    return store.verifyPermission(requester);
   }
 }

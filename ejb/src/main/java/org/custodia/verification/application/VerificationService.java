@@ -21,6 +21,8 @@ import org.custodia.gs1.Sgtin;
 import org.custodia.lifecycle.application.PackStatusLookup;
 import org.custodia.masterdata.application.CompanyPrefixes;
 import org.custodia.masterdata.application.MasterDataService;
+import org.custodia.masterdata.domain.TradingPartner.VerifyPermission;
+import org.custodia.masterdata.infrastructure.persistence.JdbcTradingPartners;
 import org.custodia.verification.domain.Anomaly;
 import org.custodia.verification.domain.AnomalyRules;
 import org.custodia.verification.domain.Channel;
@@ -62,7 +64,25 @@ public class VerificationService {
   @Inject MasterDataService masterData;
   @Inject JdbcVerificationLog log;
   @Inject SupplyExceptionService exceptions;
+  @Inject JdbcTradingPartners partners;
   @Resource SessionContext session;
+
+  /**
+   * The responder's answer to a requester (VER-2) in one transaction: the allow-list's answer for {@code
+   * requester} and, when it is permitted, the verification. The responder used to ask the allow-list and
+   * the responder GLN through calls of their own, each a transaction of its own: at a sustained load the
+   * three transactions' interceptors and commits cost more than the verification.
+   *
+   * @return the permission, and the result when permitted (else null)
+   */
+  public VrsAnswer answer(VerificationRequest request, Gln requester, String corrUuid, String context) {
+    VerifyPermission permission = partners.verifyPermission(requester);
+    return new VrsAnswer(permission, permission == VerifyPermission.PERMITTED
+        ? verify(request, Channel.VRS, requester, corrUuid, context) : null);
+  }
+
+  /** The allow-list's answer and, when permitted, the verification's result. */
+  public record VrsAnswer(VerifyPermission permission, VerificationResult result) implements java.io.Serializable {}
 
   /**
    * Verifies one product identifier.
@@ -122,7 +142,7 @@ public class VerificationService {
    * The GLN this responder answers for ({@code responderGLN}): the system property {@code
    * custodia.responder.gln}, else {@code custodia.site.gln}, else the own plant of the embedded default.
    */
-  public Gln responder() {
+  public static Gln responder() {
     return Gln.of(System.getProperty("custodia.responder.gln", System.getProperty("custodia.site.gln", "9506000000015")));
   }
 

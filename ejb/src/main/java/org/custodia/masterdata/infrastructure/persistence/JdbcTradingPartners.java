@@ -42,6 +42,23 @@ public class JdbcTradingPartners {
     return read(" WHERE p.party_gln = ?", party.value()).stream().findFirst();
   }
 
+  /** What the allow-list says about {@code requester}: one indexed row, without the partner's sites. */
+  public TradingPartner.VerifyPermission verifyPermission(Gln requester) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT may_verify FROM trading_partner WHERE party_gln = ?")) {
+      ps.setString(1, requester.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return TradingPartner.VerifyPermission.UNKNOWN;
+        }
+        return rs.getInt(1) == 1 ? TradingPartner.VerifyPermission.PERMITTED
+            : TradingPartner.VerifyPermission.NOT_PERMITTED;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read trading partners: " + e.getMessage(), e);
+    }
+  }
+
   public List<TradingPartner> findAll() {
     return read("", null);
   }

@@ -26,7 +26,7 @@ import org.custodia.platform.interfaces.rest.ProblemDocument;
 import org.custodia.platform.interfaces.rest.Refusals;
 import org.custodia.verification.application.VerificationResult;
 import org.custodia.verification.application.VerificationService;
-import org.custodia.verification.domain.Channel;
+import org.custodia.verification.application.VerificationService.VrsAnswer;
 import org.custodia.verification.domain.Verdict;
 import org.custodia.verification.domain.VerificationRequest;
 
@@ -72,11 +72,12 @@ public class VrsResource {
         Fields.required("ser", ser, SerialNumber::of), Fields.required("lot", lot, LotNumber::of),
         Fields.optional("exp", exp, ExpiryDate::of));
     Gln requester = Fields.required("reqGLN", reqGln, Gln::of);
-    Response refused = refusal(requester);
+    VrsAnswer answer = verification.answer(request, requester, corrUuid, context);
+    Response refused = refusal(requester, answer.permission());
     if (refused != null) {
       return refused;
     }
-    VerificationResult r = verification.verify(request, Channel.VRS, requester, corrUuid, context);
+    VerificationResult r = answer.result();
     Verdict v = r.verdict();
     JsonObjectBuilder data = Jsonp.JSON.createObjectBuilder().add("verified", v.verified());
     if (!v.verified()) {
@@ -87,7 +88,7 @@ public class VrsResource {
     }
     JsonObjectBuilder body = Jsonp.JSON.createObjectBuilder()
         .add("verificationTimestamp", TIMESTAMP.format(r.at()))
-        .add("responderGLN", verification.responder().value());
+        .add("responderGLN", VerificationService.responder().value());
     if (corrUuid != null) {
       body.add("corrUUID", corrUuid);
     }
@@ -99,13 +100,14 @@ public class VrsResource {
   @Path("checkConnectivity")
   public Response checkConnectivity(@QueryParam("reqGLN") String reqGln, @QueryParam("corrUUID") String corrUuid) {
     if (reqGln != null) {
-      Response refused = refusal(Fields.required("reqGLN", reqGln, Gln::of));
+      Gln requester = Fields.required("reqGLN", reqGln, Gln::of);
+      Response refused = refusal(requester, partners.verifyPermission(requester));
       if (refused != null) {
         return refused;
       }
     }
     JsonObjectBuilder body = Jsonp.JSON.createObjectBuilder()
-        .add("responderGLN", verification.responder().value())
+        .add("responderGLN", VerificationService.responder().value())
         .add("timestamp", TIMESTAMP.format(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)));
     if (corrUuid != null) {
       body.add("corrUUID", corrUuid);
@@ -114,8 +116,7 @@ public class VrsResource {
   }
 
   /** The refusal of a requester not on the allow-list, or null when it may verify. */
-  private Response refusal(Gln requester) {
-    VerifyPermission p = partners.verifyPermission(requester);
+  private Response refusal(Gln requester, VerifyPermission p) {
     return switch (p) {
       case PERMITTED -> null;
       case UNKNOWN -> refusals.refuse(new ProblemDocument(401, "requester-unknown", "Unauthorized",
