@@ -1,8 +1,6 @@
 package org.custodia.trace.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.GET;
@@ -12,7 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.StringReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,21 +63,56 @@ public class TraceResource {
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
+  /**
+   * The object, {@code currentLocation} and {@code currentOwner}, its {@code parents} from the nearest to
+   * the outermost, and its {@code history} oldest first, each entry with the stored event as {@code
+   * event}. Written as it is read; the stored event documents (JSON the repository wrote at capture) are
+   * copied into the answer as they are, not parsed and written again (that was half the work of a trace).
+   */
   @GET
   @Path("{id: .+}")
-  public JsonObject trace(@PathParam("id") String id) {
+  public Response trace(@PathParam("id") String id) {
     Trace t = service.trace(id);
-    JsonArrayBuilder parents = Jsonp.JSON.createArrayBuilder();
-    t.parents().forEach(p -> parents.add(object(p)));
-    JsonArrayBuilder history = Jsonp.JSON.createArrayBuilder();
-    t.history().forEach(h -> history.add(entry(h)));
-    JsonObjectBuilder b = object(t.object()).add("id", id);
-    put(b, "currentLocation", t.location());
-    put(b, "currentOwner", t.owner());
-    return b.add("parents", parents)
-        .add("history", history)
-        .add("historyTruncated", t.historyTruncated())
-        .build();
+    StreamingOutput body = out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      try (JsonGenerator g = Jsonp.JSON.createGenerator(w)) {
+        g.writeStartObject();
+        fields(g, t.object());
+        g.write("id", id);
+        put(g, "currentLocation", t.location());
+        put(g, "currentOwner", t.owner());
+        g.writeStartArray("parents");
+        for (TracedObject p : t.parents()) {
+          g.writeStartObject();
+          fields(g, p);
+          g.writeEnd();
+        }
+        g.writeEnd();
+        g.writeStartArray("history");
+        for (HistoryEntry h : t.history()) {
+          g.writeStartObject().write("eventID", h.eventId()).write("type", h.eventType());
+          put(g, "eventTime", time(h.eventTime()));
+          put(g, "action", h.action());
+          put(g, "bizStep", h.bizStep());
+          put(g, "disposition", h.disposition());
+          put(g, "readPoint", h.readPoint());
+          put(g, "bizLocation", h.bizLocation());
+          put(g, "role", h.role());
+          g.write("erroneous", h.erroneous());
+          if (h.document() != null) {
+            // the generator's buffer first, then the member it cannot write: a JSON text as it is
+            g.flush();
+            w.write(",\"event\":");
+            w.write(h.document());
+          }
+          g.writeEnd();
+        }
+        g.writeEnd();
+        g.write("historyTruncated", t.historyTruncated());
+        g.writeEnd();
+      }
+    };
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private static void tree(JsonGenerator g, List<ContentNode> nodes) {
@@ -97,16 +132,15 @@ public class TraceResource {
     }
   }
 
-  /** The fields of {@link #object}, written to a generator. */
+  /** The state of one object as the APIs show it, written to a generator. */
   private static void fields(JsonGenerator g, TracedObject o) {
     fieldsOf(o).forEach(g::write);
   }
 
-  /** The state of one object as the APIs show it. */
-  static JsonObjectBuilder object(TracedObject o) {
-    JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder();
-    fieldsOf(o).forEach(b::add);
-    return b;
+  private static void put(JsonGenerator g, String name, String value) {
+    if (value != null) {
+      g.write(name, value);
+    }
   }
 
   /** An object's fields in the order the APIs show them; those without a value left out. */
@@ -129,22 +163,6 @@ public class TraceResource {
     f.put("lastEventTime", time(o.lastEventTime()));
     f.values().removeIf(java.util.Objects::isNull);
     return f;
-  }
-
-  private static JsonObjectBuilder entry(HistoryEntry h) {
-    JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder().add("eventID", h.eventId()).add("type", h.eventType());
-    put(b, "eventTime", time(h.eventTime()));
-    put(b, "action", h.action());
-    put(b, "bizStep", h.bizStep());
-    put(b, "disposition", h.disposition());
-    put(b, "readPoint", h.readPoint());
-    put(b, "bizLocation", h.bizLocation());
-    put(b, "role", h.role());
-    b.add("erroneous", h.erroneous());
-    if (h.document() != null) {
-      b.add("event", Jsonp.JSON.createReader(new StringReader(h.document())).readObject());
-    }
-    return b;
   }
 
   private static String time(OffsetDateTime t) {
