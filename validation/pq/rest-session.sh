@@ -173,7 +173,8 @@ fi
 
 if [[ "$phases" == "downstream" ]]; then
   ./mvnw -B -q -Ppq -pl validation exec:exec@downstream -Dpq.downstream.data="$downstream" \
-    -Dpq.downstream.vrs.clients="${PQ_DOWNSTREAM_VRS_CLIENTS:-8}"
+    -Dpq.downstream.vrs.clients="${PQ_DOWNSTREAM_VRS_CLIENTS:-8}" \
+    -Dpq.downstream.only="${PQ_DOWNSTREAM_ONLY:-history,pallet,scope,vrs}"
   exit 0
 fi
 

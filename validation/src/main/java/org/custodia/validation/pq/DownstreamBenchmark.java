@@ -256,21 +256,39 @@ public final class DownstreamBenchmark {
     Figures.figure("downstream_vrs_goal_per_s", VRS_GOAL_PER_S, "requests/s");
     Figures.figure("downstream_vrs_goal_p99_ms", VRS_GOAL_P99_MS, "ms");
     int historyRequests = Integer.getInteger("pq.downstream.history.requests", 1_000);
+    // pq.downstream.only: the benchmarks to run (comma-separated; all by default)
+    Set<String> only = Set.of(System.getProperty("pq.downstream.only", "history,pallet,scope,vrs").split(","));
     measureAs("qa", () -> {
+      if (!only.contains("history")) {
+        return;
+      }
       measure(calls.get("history"), 1, 200, 1);
       Figures.progress("history: 200 requests of warm-up");
       level("downstream_history", calls.get("history"), 1, historyRequests, 2, true);
       level("downstream_history", calls.get("history"), 4, historyRequests * 2, 3, true);
+    });
+    measureAs("qa", () -> {
+      if (!only.contains("pallet")) {
+        return;
+      }
       measure(calls.get("pallet"), 1, 3, 4);
       Figures.progress("pallet: 3 requests of warm-up");
       level("downstream_pallet", calls.get("pallet"), 1, Integer.getInteger("pq.downstream.pallet.requests", 30), 5,
           false);
+    });
+    measureAs("qa", () -> {
+      if (!only.contains("scope")) {
+        return;
+      }
       measure(calls.get("scope"), 1, 2, 6);
       Figures.progress("recall scope: 2 requests of warm-up");
       level("downstream_scope", calls.get("scope"), 1, Integer.getInteger("pq.downstream.scope.requests", 10), 7,
           false);
     });
     measureAs("supply", () -> {
+      if (!only.contains("vrs")) {
+        return;
+      }
       int clients = Integer.getInteger("pq.downstream.vrs.clients", 8);
       int requests = Integer.getInteger("pq.downstream.vrs.requests", 20_000);
       measure(calls.get("vrs"), clients, 2_000, 8);
