@@ -926,12 +926,15 @@ public final class DownstreamDataSet {
     }
   }
 
-  /** The keys first, then the foreign keys, then the indexes. */
+  /** The keys first, then the indexes of {@code object_state}, the foreign keys, the other indexes. */
   static List<String> ordered(List<String> ddl) {
     List<String> ordered = new ArrayList<>();
     ddl.stream().filter(x -> x.startsWith("ALTER TABLE") && !x.contains(" FOREIGN KEY")).forEach(ordered::add);
+    // then the indexes of the current state (what a trace's parents, a pallet's contents, a recall's scope and
+    // a verification read), so that builds stopped after them leave a set the downstream benchmarks can use
+    ddl.stream().filter(x -> !x.startsWith("ALTER TABLE") && "OBJECT_STATE".equals(tableOf(x))).forEach(ordered::add);
     ddl.stream().filter(x -> x.startsWith("ALTER TABLE") && x.contains(" FOREIGN KEY")).forEach(ordered::add);
-    ddl.stream().filter(x -> !x.startsWith("ALTER TABLE")).forEach(ordered::add);
+    ddl.stream().filter(x -> !x.startsWith("ALTER TABLE") && !"OBJECT_STATE".equals(tableOf(x))).forEach(ordered::add);
     return ordered;
   }
 
@@ -1154,12 +1157,14 @@ public final class DownstreamDataSet {
       Files.writeString(dir.resolve("samples.txt"), set.samples(), StandardCharsets.UTF_8);
       writeProperties(dir, set.units(), set.events(), seed, wanted, stoppedBy, Math.round(loadSeconds), "pending");
     }
-    statements.addAll(ordered(ddl));
+    // the sequence and the settings first, so that a set whose builds stop half way is one a server can use
     statements.add(continueSequence(set.events()));
     statements.addAll(restore);
-    finish(h2, dir, statements, set.events());
+    statements.addAll(ordered(ddl));
+    boolean built = finish(h2, dir, statements, set.events());
     double seconds = (System.nanoTime() - started) / 1e9;
-    writeProperties(dir, set.units(), set.events(), seed, wanted, stoppedBy, Math.round(seconds), "built");
+    writeProperties(dir, set.units(), set.events(), seed, wanted, stoppedBy, Math.round(seconds),
+        built ? "built" : "pending");
     System.out.printf("downstream-dataset: %,d units, %,d events in %.0f s, %.0f events/s in all; database %,d MiB%n",
         set.units(), set.events(), seconds, set.events() / seconds, Files.size(db) >> 20);
   }
@@ -1184,12 +1189,12 @@ public final class DownstreamDataSet {
     h2.setURL("jdbc:h2:" + dir.resolve("custodia") + EventDataSet.URL_OPTIONS + ";WRITE_DELAY=60000");
     h2.setUser("sa");
     h2.setPassword("sa");
-    finish(h2, dir, readPending(pending), events);
+    boolean built = finish(h2, dir, readPending(pending), events);
     long seconds = Long.parseLong(p.getProperty("seconds")) + Math.round((System.nanoTime() - started) / 1e9);
     writeProperties(dir, Long.parseLong(p.getProperty("units")), events, Long.parseLong(p.getProperty("seed")),
         Long.parseLong(p.getProperty("wanted.units")), "no".equals(p.getProperty("stopped")) ? null
-            : p.getProperty("stopped"), seconds, "built");
-    System.out.printf("downstream-dataset: resumed and finished in %.0f s; database %,d MiB%n",
+            : p.getProperty("stopped"), seconds, built ? "built" : "pending");
+    System.out.printf("downstream-dataset: resumed, %s in %.0f s; database %,d MiB%n", built ? "finished" : "stopped",
         (System.nanoTime() - started) / 1e9, Files.size(dir.resolve("custodia.mv.db")) >> 20);
   }
 
@@ -1197,9 +1202,11 @@ public final class DownstreamDataSet {
    * The pending statements, the check of the count, the compaction; the pending file goes at the end. The
    * load leaves about half its file dead, and each index build writes its index twice (the sorted blocks,
    * then the index): whenever the disk gets below {@code pq.downstream.compact.below.gb} (default 30 GB)
-   * after a step, the database is closed compacted ({@code SHUTDOWN COMPACT}, in place) and opened again.
+   * after a step, the database is closed compacted ({@code SHUTDOWN COMPACT}) and opened again.
+   *
+   * @return whether all are done (false: stopped by {@code pq.downstream.statements})
    */
-  private static void finish(JdbcDataSource h2, Path dir, List<String> statements, long events) throws Exception {
+  private static boolean finish(JdbcDataSource h2, Path dir, List<String> statements, long events) throws Exception {
     Path db = dir.resolve("custodia.mv.db");
     Path pending = dir.resolve(PENDING);
     long below = Long.getLong("pq.downstream.compact.below.gb", 30) << 30;
@@ -1210,6 +1217,10 @@ public final class DownstreamDataSet {
         throw new UncheckedIOException(e);
       }
     };
+    // pq.downstream.statements: run at most this many of them now (0: all), the rest stay pending
+    int most = Integer.getInteger("pq.downstream.statements", 0);
+    int[] done = {0};
+    BooleanSupplier pause = () -> most > 0 && ++done[0] >= most || lowDisk.getAsBoolean();
     long t = System.nanoTime();
     List<String> left = statements;
     if (lowDisk.getAsBoolean()) {
@@ -1217,13 +1228,19 @@ public final class DownstreamDataSet {
     }
     while (true) {
       try (Connection c = open(h2)) {
-        left = build(c, left, true, pending, lowDisk);
+        left = build(c, left, true, pending, pause);
+        if (!left.isEmpty() && most > 0 && done[0] >= most) {
+          System.out.printf("  stopped after %d statements, %d pending in %s (-Dpq.downstream.resume=true goes on)%n",
+              most, left.size(), pending);
+          return false;
+        }
         if (left.isEmpty()) {
           System.out.printf("  keys and indexes built in %.0f s; database %,d MiB%n", (System.nanoTime() - t) / 1e9,
               Files.size(db) >> 20);
           try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM epcis_event")) {
             rs.next();
-            if (rs.getLong(1) != events) {
+            // a server may have run on a set whose builds were stopped, and captured events of its own
+            if (rs.getLong(1) < events) {
               throw new IllegalStateException("the database holds " + rs.getLong(1) + " events, expected " + events);
             }
           }
@@ -1237,6 +1254,7 @@ public final class DownstreamDataSet {
       compact(h2, db, "the end");
     }
     Files.delete(pending);
+    return true;
   }
 
   /** Opens the database and closes it compacted. */
