@@ -1272,9 +1272,11 @@ public final class DownstreamDataSet {
   private static Connection open(JdbcDataSource h2) throws SQLException {
     Connection c = h2.getConnection();
     c.setAutoCommit(false);
-    // MVStore's write buffer: with 3 GiB, an index build's sorted blocks mostly stay in memory (the builds
-    // of epcis_event's indexes took half the time they take with 1 GiB)
-    EventDataSet.writeBuffer(c, Integer.getInteger("pq.downstream.buffer.mib", 3072));
+    // MVStore's write buffer, 1 GiB. With 3 GiB the builds of epcis_event's indexes took half the time on a
+    // set of 400,000 units, but on the full set the chunks grew so large that each page a build removed
+    // made MVStore copy its chunk's table of contents again (FileStore.accountForRemovedPage → readToC):
+    // the primary key of epcis_event_epc did not finish in 16 minutes
+    EventDataSet.writeBuffer(c, Integer.getInteger("pq.downstream.buffer.mib", 1024));
     // a 1 GiB page cache for this connection's database, set on the open database (CACHE_SIZE in the URL or
     // by SET would be kept in the file, and the server would open it with that cache)
     database(c).setCacheSize(1024 * 1024);
