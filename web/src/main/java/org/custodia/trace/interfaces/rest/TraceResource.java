@@ -40,7 +40,7 @@ public class TraceResource {
    * The object, {@code count} of the objects inside it at any depth, {@code children}: the tree of their
    * EPCs (each node {@code {"epc", "children"}}), and {@code descendants}: each of them once with its state,
    * in the tree's order (depth first), its {@code parent} naming the node it hangs from. Written as it is
-   * read: a pallet of 12,000 units is about 6 MB of JSON.
+   * read: a pallet of 12,000 units is about 7 MB of JSON.
    */
   @GET
   @Path("{id: .+}/contents")
