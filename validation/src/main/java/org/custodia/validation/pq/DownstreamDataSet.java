@@ -70,9 +70,10 @@ import org.h2.jdbcx.JdbcDataSource;
  * <p>Arguments: the target directory (wiped first). System properties {@code pq.downstream.units} (default
  * 10,000,000), {@code pq.downstream.seed}, {@code pq.downstream.seconds} (time budget of the load, 0 none),
  * {@code pq.downstream.min.free.gb} (default 8: the load stops early when the disk would get below that,
- * counting room for the index builds). Touching {@code stop} in the directory stops the load early too;
- * the indexes are then built on what is loaded. Writes {@code custodia.mv.db}, {@code samples.txt} and
- * last {@code dataset.properties}.
+ * counting room for the index builds). Touching {@code stop} in the directory stops the load early too
+ * (the file is removed; the indexes are then built on what is loaded); touched during the builds, it stops
+ * them after the statement running, the rest left in {@code pending.sql} for {@code pq.downstream.resume}.
+ * Writes {@code custodia.mv.db}, {@code samples.txt} and {@code dataset.properties}.
  */
 public final class DownstreamDataSet {
 
@@ -1136,6 +1137,8 @@ public final class DownstreamDataSet {
             stoppedBy = "disk: " + (free >> 20) + " MiB free with a " + (size >> 20) + " MiB database";
           } else if (Files.exists(stop)) {
             stoppedBy = "the stop file";
+            // touched again, it stops the builds
+            Files.delete(stop);
           } else if (budget > 0 && (now - started) / 1e9 > budget) {
             stoppedBy = "the time budget of " + budget + " s";
           }
@@ -1220,7 +1223,14 @@ public final class DownstreamDataSet {
     // pq.downstream.statements: run at most this many of them now (0: all), the rest stay pending
     int most = Integer.getInteger("pq.downstream.statements", 0);
     int[] done = {0};
-    BooleanSupplier pause = () -> most > 0 && ++done[0] >= most || lowDisk.getAsBoolean();
+    // touching stop in the directory stops the builds too, after the statement running (H2 cannot be
+    // interrupted cleanly within one; a killed set is to be opened by the resume only)
+    Path stop = dir.resolve("stop");
+    BooleanSupplier stopped = () -> most > 0 && done[0] >= most || Files.exists(stop);
+    BooleanSupplier pause = () -> {
+      done[0]++;
+      return stopped.getAsBoolean() || lowDisk.getAsBoolean();
+    };
     long t = System.nanoTime();
     List<String> left = statements;
     if (lowDisk.getAsBoolean()) {
@@ -1229,9 +1239,9 @@ public final class DownstreamDataSet {
     while (true) {
       try (Connection c = open(h2)) {
         left = build(c, left, true, pending, pause);
-        if (!left.isEmpty() && most > 0 && done[0] >= most) {
+        if (!left.isEmpty() && stopped.getAsBoolean()) {
           System.out.printf("  stopped after %d statements, %d pending in %s (-Dpq.downstream.resume=true goes on)%n",
-              most, left.size(), pending);
+              done[0], left.size(), pending);
           return false;
         }
         if (left.isEmpty()) {
