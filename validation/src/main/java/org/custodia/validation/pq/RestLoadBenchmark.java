@@ -392,7 +392,8 @@ public final class RestLoadBenchmark {
     Client(String user) {
       http =
           HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
+              // pq.http.version: HTTP_1_1 (default) or HTTP_2 (negotiated by ALPN over TLS)
+              .version(HttpClient.Version.valueOf(System.getProperty("pq.http.version", "HTTP_1_1")))
               .sslContext(TRUST_ALL)
               .connectTimeout(Duration.ofSeconds(10))
               .followRedirects(HttpClient.Redirect.NEVER)
