@@ -95,11 +95,10 @@ class AggregationTest {
 
   @BeforeEach
   void setUp() throws Exception {
+    TestDatabases.empty(database,
+        "aggregation_link", "aggregation_container", "sscc_pool", "object_state", "commissioned_unit", "serial_pool",
+        "work_order", "production_line");
     try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-      for (String table : List.of("aggregation_link", "aggregation_container", "sscc_pool", "object_state",
-          "commissioned_unit", "serial_pool", "work_order", "production_line")) {
-        s.executeUpdate("DELETE FROM " + table);
-      }
       s.executeUpdate("INSERT INTO production_line (line_id, name, window_size, reject_timeout_ms,"
           + " stop_on_unconfirmed) VALUES ('line-1', 'Line 1', 4, 5000, 1)");
       s.executeUpdate("INSERT INTO serial_pool (id, gtin, charset, serial_length, serial_order, capacity, issued,"

@@ -86,11 +86,10 @@ class DistributionTest {
 
   @BeforeEach
   void setUp() throws Exception {
+    TestDatabases.empty(database,
+        "aggregation_link_history", "aggregation_link", "aggregation_container", "sscc_pool", "object_state",
+        "commissioned_unit", "serial_pool");
     try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-      for (String table : List.of("aggregation_link_history", "aggregation_link", "aggregation_container",
-          "sscc_pool", "object_state", "commissioned_unit", "serial_pool")) {
-        s.executeUpdate("DELETE FROM " + table);
-      }
       s.executeUpdate("INSERT INTO serial_pool (id, gtin, charset, serial_length, serial_order, capacity, issued,"
           + " guess_probability, status, created_at, created_by, version) VALUES (1, '" + GTIN + "', 'NUMERIC', 4,"
           + " 'SEQUENTIAL', 1000, 100, 0, 'ACTIVE', CURRENT_TIMESTAMP, 'test', 0)");

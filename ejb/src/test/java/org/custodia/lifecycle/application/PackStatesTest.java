@@ -83,11 +83,7 @@ class PackStatesTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-      for (String table : List.of("pack_state_history", "pack_state", "batch_state", "object_state")) {
-        s.executeUpdate("DELETE FROM " + table);
-      }
-    }
+    TestDatabases.empty(database, "pack_state_history", "pack_state", "batch_state", "object_state");
     for (String serial : List.of("S1", "S2", "S3")) {
       unit(serial, LOT, LocalDate.of(2028, 12, 31));
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,11 +74,7 @@ class WorkOrdersTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-      for (String table : List.of("line_exception", "work_order_unit", "work_order", "line_inbound", "production_line")) {
-        s.executeUpdate("DELETE FROM " + table);
-      }
-    }
+    TestDatabases.empty(database, "line_exception", "work_order_unit", "work_order", "line_inbound", "production_line");
     store = new JdbcLineStore(database);
     store.save(new ProductionLine("line-1", "Line 1", 4, Duration.ofSeconds(5), true));
     store.save(new ProductionLine("line-2", "Line 2", 4, Duration.ofSeconds(5), false));
