@@ -56,6 +56,25 @@ public class Aggregation {
   /** The company prefix length of a GS1 key without its indicator or extension digit, when known. */
   public interface PrefixLengths {
     OptionalInt lengthFor(String keyDigits);
+
+    /** A child's EPC: a container's SSCC, else the EPC it was recorded with, else its SGTIN's. */
+    default String epcOf(ChildState child) {
+      if (child.id() instanceof ChildId.Container k) {
+        return epcOf(k.sscc());
+      }
+      if (child.epc() != null) {
+        return child.epc();
+      }
+      ChildId.Unit u = (ChildId.Unit) child.id();
+      OptionalInt len = lengthFor(u.sgtin().gtin().value().substring(1));
+      return len.isPresent() ? u.sgtin().toEpcUri(len.getAsInt()) : u.sgtin().toDigitalLink();
+    }
+
+    /** An SSCC's EPC URI when its company prefix is known, else its Digital Link. */
+    default String epcOf(Sscc sscc) {
+      OptionalInt len = lengthFor(sscc.value().substring(1));
+      return len.isPresent() && len.getAsInt() >= 6 ? sscc.toEpcUri(len.getAsInt()) : sscc.toDigitalLink();
+    }
   }
 
   /** A station's report judged; see {@code LineAggregation.Packed}. */
@@ -136,9 +155,9 @@ public class Aggregation {
     boolean shortOfCount = children.size() < configuredCount;
     repository.record(new PackedContainer(sscc, level, order, line, parent.allocated(), children, shortOfCount,
         time, eventId));
-    List<String> epcs = children.stream().map(this::epc).toList();
-    events.send(new AggregationEvent(eventId, time, epc(sscc), epcs, "ADD", "packing", "in_progress", location,
-        location));
+    List<String> epcs = children.stream().map(prefixes::epcOf).toList();
+    events.send(new AggregationEvent(eventId, time, prefixes.epcOf(sscc), epcs, "ADD", "packing", "in_progress",
+        location, location));
     String partialNote = shortOfCount ? " (partial, configured " + configuredCount + ")" : "";
     audit.done("aggregation.pack", "SSCC", sscc.value(), level.noun() + " of work order " + workOrderId
         + " closed on line " + line + " with " + children.size() + " children" + partialNote + ", event " + eventId);
@@ -178,22 +197,5 @@ public class Aggregation {
     audit.refused("aggregation.pack", "SSCC", sscc == null ? null : sscc.value(),
         (level == null ? "container" : level.noun()) + " refused: " + refusal.text());
     return new PackOutcome(false, sscc == null ? null : sscc.value(), 0, refusal.text());
-  }
-
-  private String epc(ChildState child) {
-    if (child.id() instanceof ChildId.Container k) {
-      return epc(k.sscc());
-    }
-    if (child.epc() != null) {
-      return child.epc();
-    }
-    ChildId.Unit u = (ChildId.Unit) child.id();
-    OptionalInt len = prefixes.lengthFor(u.sgtin().gtin().value().substring(1));
-    return len.isPresent() ? u.sgtin().toEpcUri(len.getAsInt()) : u.sgtin().toDigitalLink();
-  }
-
-  private String epc(Sscc sscc) {
-    OptionalInt len = prefixes.lengthFor(sscc.value().substring(1));
-    return len.isPresent() && len.getAsInt() >= 6 ? sscc.toEpcUri(len.getAsInt()) : sscc.toDigitalLink();
   }
 }

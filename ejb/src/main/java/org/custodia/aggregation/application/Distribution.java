@@ -120,17 +120,17 @@ public class Distribution {
     String in = eventId();
     repository.remove(new Removal(sscc, List.of(two.get(0)), t, out, "REPLACE", site.value(), reason.strip()));
     repository.add(new Addition(sscc, List.of(two.get(1)), t.plusNanos(1_000_000), in, site.value()), null, null);
-    String parent = epc(sscc);
+    String parent = prefixes.epcOf(sscc);
     events.aggregations(List.of(
-        new AggregationEvent(out, t, parent, List.of(epc(two.get(0))), "DELETE", "unpacking", null, location,
+        new AggregationEvent(out, t, parent, List.of(prefixes.epcOf(two.get(0))), "DELETE", "unpacking", null, location,
             location),
-        new AggregationEvent(in, t.plusNanos(1_000_000), parent, List.of(epc(two.get(1))), "ADD", "packing",
+        new AggregationEvent(in, t.plusNanos(1_000_000), parent, List.of(prefixes.epcOf(two.get(1))), "ADD", "packing",
             "in_progress", location, location)));
     List<String> ids = new ArrayList<>(List.of(out, in));
     if (damaged) {
       String mark = eventId();
-      events.objects(List.of(new ObjectEvent(mark, t, List.of(epc(two.get(0))), "OBSERVE", "inspecting", "damaged",
-          location, location, Map.of())));
+      events.objects(List.of(new ObjectEvent(mark, t, List.of(prefixes.epcOf(two.get(0))), "OBSERVE", "inspecting",
+          "damaged", location, location, Map.of())));
       ids.add(mark);
     }
     audit.done("aggregation.replace", "SSCC", sscc.value(), target.describe() + " at GLN " + site.value() + ": "
@@ -179,11 +179,11 @@ public class Distribution {
     for (ChildState s : states(c.children())) {
       String code = s.id() instanceof ChildId.Unit u ? u.sgtin().toElementString()
           : ((ChildId.Container) s.id()).sscc().toElementString();
-      children.add(new ChildView(code, epc(s), s.level() == null ? "UNIT" : s.level().name(), s.status(), s.gtin(),
-          s.lot()));
+      children.add(new ChildView(code, prefixes.epcOf(s), s.level() == null ? "UNIT" : s.level().name(), s.status(),
+          s.gtin(), s.lot()));
     }
-    return new ContainerView(sscc.value(), epc(sscc), c.level(), c.status(), c.objectStatus(), c.gtin(), c.lot(),
-        c.ancestors().isEmpty() ? null : c.ancestors().get(0), children, repository.history(sscc));
+    return new ContainerView(sscc.value(), prefixes.epcOf(sscc), c.level(), c.status(), c.objectStatus(), c.gtin(),
+        c.lot(), c.ancestors().isEmpty() ? null : c.ancestors().get(0), children, repository.history(sscc));
   }
 
   private Changed take(ContainerState target, List<ChildState> children, Gln site, String location,
@@ -191,8 +191,8 @@ public class Distribution {
     OffsetDateTime t = now();
     String id = eventId();
     repository.remove(new Removal(target.sscc(), children, t, id, operation, site.value(), reason));
-    String parent = epc(target.sscc());
-    events.aggregations(List.of(new AggregationEvent(id, t, parent, children.stream().map(this::epc).toList(),
+    String parent = prefixes.epcOf(target.sscc());
+    events.aggregations(List.of(new AggregationEvent(id, t, parent, children.stream().map(prefixes::epcOf).toList(),
         "DELETE", "unpacking", null, location, location)));
     audit.done("aggregation." + operation.toLowerCase(java.util.Locale.ROOT), "SSCC", target.sscc().value(),
         target.describe() + " " + verb + " at GLN " + site.value() + ": " + children.size() + " children ("
@@ -205,8 +205,8 @@ public class Distribution {
     OffsetDateTime t = now();
     String id = eventId();
     repository.add(new Addition(sscc, children, t, id, site.value()), gtin, lot);
-    String parent = epc(sscc);
-    events.aggregations(List.of(new AggregationEvent(id, t, parent, children.stream().map(this::epc).toList(),
+    String parent = prefixes.epcOf(sscc);
+    events.aggregations(List.of(new AggregationEvent(id, t, parent, children.stream().map(prefixes::epcOf).toList(),
         "ADD", "packing", "in_progress", location, location)));
     audit.done("aggregation." + action, "SSCC", sscc.value(), what + " at GLN " + site.value() + " with "
         + children.size() + " children (" + children.stream().map(ChildState::describe).toList() + "), event " + id);
@@ -220,7 +220,7 @@ public class Distribution {
     if (!c.recorded()) {
       return c;
     }
-    String status = repository.objectStatus(List.of(epc(sscc))).get(epc(sscc));
+    String status = repository.objectStatus(List.of(prefixes.epcOf(sscc))).get(prefixes.epcOf(sscc));
     return new ContainerState(c.sscc(), true, c.level(), c.status(), c.gtin(), c.lot(), c.ancestors(), c.children(),
         status);
   }
@@ -228,14 +228,15 @@ public class Distribution {
   /** The children as recorded; a case with its state in the repository as its status. */
   private List<ChildState> states(List<ChildId> ids) {
     List<ChildState> found = repository.children(ids);
-    List<String> caseEpcs = found.stream().filter(s -> s.id() instanceof ChildId.Container).map(this::epc).toList();
+    List<String> caseEpcs =
+        found.stream().filter(s -> s.id() instanceof ChildId.Container).map(prefixes::epcOf).toList();
     if (caseEpcs.isEmpty()) {
       return found;
     }
     Map<String, String> status = repository.objectStatus(caseEpcs);
     List<ChildState> out = new ArrayList<>(found.size());
     for (ChildState s : found) {
-      out.add(s.id() instanceof ChildId.Container ? new ChildState(s.id(), s.recorded(), status.get(epc(s)),
+      out.add(s.id() instanceof ChildId.Container ? new ChildState(s.id(), s.recorded(), status.get(prefixes.epcOf(s)),
           s.level(), s.packed(), s.gtin(), s.lot(), s.parent(), s.epc()) : s);
     }
     return out;
@@ -277,22 +278,5 @@ public class Distribution {
 
   private static String eventId() {
     return "urn:uuid:" + UUID.randomUUID();
-  }
-
-  private String epc(ChildState child) {
-    if (child.id() instanceof ChildId.Container k) {
-      return epc(k.sscc());
-    }
-    if (child.epc() != null) {
-      return child.epc();
-    }
-    ChildId.Unit u = (ChildId.Unit) child.id();
-    OptionalInt len = prefixes.lengthFor(u.sgtin().gtin().value().substring(1));
-    return len.isPresent() ? u.sgtin().toEpcUri(len.getAsInt()) : u.sgtin().toDigitalLink();
-  }
-
-  private String epc(Sscc sscc) {
-    OptionalInt len = prefixes.lengthFor(sscc.value().substring(1));
-    return len.isPresent() && len.getAsInt() >= 6 ? sscc.toEpcUri(len.getAsInt()) : sscc.toDigitalLink();
   }
 }
