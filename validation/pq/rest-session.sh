@@ -21,6 +21,8 @@
 #               of PQ_DOWNSTREAM_UNITS units (default 10,000,000) in PQ_DOWNSTREAM_DIR (validation/target/
 #               pq-downstream): generated unless a set is there; the server runs on the set itself (hard link,
 #               no copy: the set is tens of GB), so the benchmark's verifications stay in it
+# Any phase: PQ_IO_THREADS and PQ_TASK_MAX_THREADS set the I/O and task threads of the io subsystem's default
+# worker (Undertow's) in the session's copy of the configuration; unset, WildFly's defaults (2 and 16 per core)
 set -euo pipefail
 
 phases="${1:-all}"
@@ -71,6 +73,18 @@ mkdir -p "$base/deployments"
 cp -r "$home/standalone/configuration" "$base/"
 rm -rf "$base/configuration/standalone_xml_history"
 cp "$root/ear/target/custodia.ear" "$base/deployments/"
+
+worker=""
+[[ -n "${PQ_IO_THREADS:-}" ]] && worker+=" io-threads=\"$PQ_IO_THREADS\""
+[[ -n "${PQ_TASK_MAX_THREADS:-}" ]] && worker+=" task-max-threads=\"$PQ_TASK_MAX_THREADS\""
+if [[ -n "$worker" ]]; then
+  sed -i "s|<worker name=\"default\"/>|<worker name=\"default\"$worker/>|" "$base/configuration/standalone-full.xml"
+  grep -q "<worker name=\"default\"$worker/>" "$base/configuration/standalone-full.xml" || {
+    echo "rest-session: could not set$worker on the default worker in $base/configuration/standalone-full.xml" >&2
+    exit 1
+  }
+  echo "rest-session: the default worker with$worker"
+fi
 
 server_args=()
 if [[ "$phases" == "lines" ]]; then

@@ -131,6 +131,12 @@ public class ShipmentService {
         throw HandoffException.conflict("item-not-owned-by-source", "items", o.epc(),
             what + " belongs to " + owner + ", not to the source owner " + sourceOwner.value());
       }
+      // a packed object is not named by its container's later events: where the container is, it is
+      String at = Parties.glnOf(o.locationWithin(o.topParentEpc() == null ? null : all.get(o.topParentEpc())));
+      if (at != null && !at.equals(sourceLocation.value())) {
+        throw HandoffException.conflict("item-not-at-source", "items", o.epc(),
+            what + " is at " + at + ", not at the source location " + sourceLocation.value());
+      }
     }
     List<String> top = new ArrayList<>();
     for (TracedObject o : named.values()) {

@@ -137,10 +137,16 @@ class ShipmentIT {
   }
 
   private static String ship(List<String> items, String po, String destinationOwner) {
+    return ship(items, po, destinationOwner, PLANT_GLN, WHOLESALER_GLN);
+  }
+
+  private static String ship(List<String> items, String po, String destinationOwner, String sourceLocation,
+      String destinationLocation) {
     return "{\"items\":" + list(items) + (po == null ? "" : ",\"purchaseOrder\":\"" + po + "\"")
         + ",\"despatchAdvice\":\"DA-" + UUID.randomUUID().toString().substring(0, 8) + "\","
-        + "\"sourceOwner\":\"" + PLANT_GLN + "\",\"sourceLocation\":\"" + PLANT_GLN + "\","
-        + "\"destinationOwner\":\"" + destinationOwner + "\",\"destinationLocation\":\"" + WHOLESALER_GLN + "\"}";
+        + "\"sourceOwner\":\"" + PLANT_GLN + "\",\"sourceLocation\":\"" + sourceLocation + "\","
+        + "\"destinationOwner\":\"" + destinationOwner + "\",\"destinationLocation\":\"" + destinationLocation
+        + "\"}";
   }
 
   private static String returning(List<String> items, boolean saleable) {
@@ -180,7 +186,8 @@ class ShipmentIT {
     assertTrue(AUDITOR.get("/api/shipments?status=IN_TRANSIT").json().getJsonArray("shipments").stream()
         .map(JsonValue::asJsonObject).anyMatch(x -> x.getJsonNumber("id").longValue() == id));
 
-    // refusals: in transit, decommissioned, packed in an unshipped case, no PO, unknown partner, unknown item
+    // refusals: in transit, decommissioned, packed in an unshipped case, no PO, unknown partner, unknown item,
+    // not at the source location
     assertProblem(SUPPLY.postJson("/api/shipments", ship(List.of(u.get(1)), po, WHOLESALER_GLN)), 409, "item-in-transit");
     assertProblem(SUPPLY.postJson("/api/shipments", ship(List.of(u.get(4)), po, WHOLESALER_GLN)), 409, "item-not-active");
     assertProblem(SUPPLY.postJson("/api/shipments", ship(List.of(u.get(5)), po, WHOLESALER_GLN)), 409,
@@ -190,6 +197,11 @@ class ShipmentIT {
         "unknown-partner");
     assertProblem(SUPPLY.postJson("/api/shipments", ship(List.of(u.get(6), ssccEpc(TestData.newSscc())), po,
         WHOLESALER_GLN)), 400, "unknown-item");
+    // u6 is at the plant: it does not ship from the wholesaler's site (nor does a unit inside the shipped pallet)
+    Api.Reply elsewhere = SUPPLY.postJson("/api/shipments", ship(List.of(u.get(6)), po, WHOLESALER_GLN,
+        WHOLESALER_GLN, PLANT_GLN));
+    assertProblem(elsewhere, 409, "item-not-at-source");
+    assertTrue(elsewhere.json().getString("detail").contains("is at " + PLANT_GLN), elsewhere.body());
     // all or nothing: u6 named with a refused item did not ship
     assertEquals("active", state(u.get(6)).getString("status"));
     assertEquals(403, AUDITOR.postJson("/api/shipments", ship(List.of(u.get(6)), po, WHOLESALER_GLN)).status());
