@@ -22,7 +22,8 @@
 #               pq-downstream): generated unless a set is there; the server runs on the set itself (hard link,
 #               no copy: the set is tens of GB), so the benchmark's verifications stay in it
 # Any phase: PQ_IO_THREADS and PQ_TASK_MAX_THREADS set the I/O and task threads of the io subsystem's default
-# worker (Undertow's) in the session's copy of the configuration; unset, WildFly's defaults (2 and 16 per core)
+# worker (Undertow's) in the session's copy of the configuration; unset, WildFly's defaults (2 and 16 per core).
+# PQ_H2_OPTIONS (e.g. AUTO_COMPACT_FILL_RATE=0) is appended to the session's H2 datasource URL.
 set -euo pipefail
 
 phases="${1:-all}"
@@ -84,6 +85,15 @@ if [[ -n "$worker" ]]; then
     exit 1
   }
   echo "rest-session: the default worker with$worker"
+fi
+
+if [[ -n "${PQ_H2_OPTIONS:-}" ]]; then
+  sed -i "s|;CACHE_SIZE=262144\$|;CACHE_SIZE=262144;$PQ_H2_OPTIONS|" "$base/configuration/standalone-full.xml"
+  grep -q ";CACHE_SIZE=262144;$PQ_H2_OPTIONS\$" "$base/configuration/standalone-full.xml" || {
+    echo "rest-session: could not append $PQ_H2_OPTIONS to the H2 URL in $base/configuration/standalone-full.xml" >&2
+    exit 1
+  }
+  echo "rest-session: the H2 URL with $PQ_H2_OPTIONS"
 fi
 
 server_args=()
