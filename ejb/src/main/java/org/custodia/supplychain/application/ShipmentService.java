@@ -89,7 +89,10 @@ public class ShipmentService {
   /**
    * Ships the objects the order names, with everything inside them: records the shipment and the objects
    * as they stand, and sends the shipping ObjectEvent (OBSERVE, shipping, in_transit) naming the order's
-   * objects, its purchase order and despatch advice, and the owners and locations at both ends.
+   * objects, its purchase order and despatch advice, and the owners and locations at both ends. Refused
+   * when an object, or anything inside one, is in transit, recalled or not active, belongs to another owner
+   * than the source owner or is at another location than the source location (a packed object is where its
+   * container is), or when a named object is packed in a container the order does not ship.
    */
   @RolesAllowed({Roles.SUPPLY_CHAIN, Roles.ADMIN})
   public Shipment ship(ShipmentOrder order) {

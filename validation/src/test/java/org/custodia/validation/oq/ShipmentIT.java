@@ -197,7 +197,7 @@ class ShipmentIT {
         "unknown-partner");
     assertProblem(SUPPLY.postJson("/api/shipments", ship(List.of(u.get(6), ssccEpc(TestData.newSscc())), po,
         WHOLESALER_GLN)), 400, "unknown-item");
-    // u6 is at the plant: it does not ship from the wholesaler's site (nor does a unit inside the shipped pallet)
+    // u6 is at the plant: it does not ship from the wholesaler's site
     Api.Reply elsewhere = SUPPLY.postJson("/api/shipments", ship(List.of(u.get(6)), po, WHOLESALER_GLN,
         WHOLESALER_GLN, PLANT_GLN));
     assertProblem(elsewhere, 409, "item-not-at-source");
