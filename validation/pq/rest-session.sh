@@ -75,24 +75,29 @@ cp -r "$home/standalone/configuration" "$base/"
 rm -rf "$base/configuration/standalone_xml_history"
 cp "$root/ear/target/custodia.ear" "$base/deployments/"
 
+config="$base/configuration/standalone-full.xml"
+# edit_config WHAT SED-EXPRESSION EXPECTED: edits the session's copy of the configuration, and stops when the
+# result (a grep pattern) is not there
+edit_config() {
+  sed -i "$2" "$config"
+  grep -q "$3" "$config" || {
+    echo "rest-session: could not set $1 in $config" >&2
+    exit 1
+  }
+}
+
 worker=""
 [[ -n "${PQ_IO_THREADS:-}" ]] && worker+=" io-threads=\"$PQ_IO_THREADS\""
 [[ -n "${PQ_TASK_MAX_THREADS:-}" ]] && worker+=" task-max-threads=\"$PQ_TASK_MAX_THREADS\""
 if [[ -n "$worker" ]]; then
-  sed -i "s|<worker name=\"default\"/>|<worker name=\"default\"$worker/>|" "$base/configuration/standalone-full.xml"
-  grep -q "<worker name=\"default\"$worker/>" "$base/configuration/standalone-full.xml" || {
-    echo "rest-session: could not set$worker on the default worker in $base/configuration/standalone-full.xml" >&2
-    exit 1
-  }
+  edit_config "the default worker's threads" "s|<worker name=\"default\"/>|<worker name=\"default\"$worker/>|" \
+    "<worker name=\"default\"$worker/>"
   echo "rest-session: the default worker with$worker"
 fi
 
 if [[ -n "${PQ_H2_OPTIONS:-}" ]]; then
-  sed -i "s|;CACHE_SIZE=262144\$|;CACHE_SIZE=262144;$PQ_H2_OPTIONS|" "$base/configuration/standalone-full.xml"
-  grep -q ";CACHE_SIZE=262144;$PQ_H2_OPTIONS\$" "$base/configuration/standalone-full.xml" || {
-    echo "rest-session: could not append $PQ_H2_OPTIONS to the H2 URL in $base/configuration/standalone-full.xml" >&2
-    exit 1
-  }
+  edit_config "the H2 URL's options" "s|;CACHE_SIZE=262144\$|;CACHE_SIZE=262144;$PQ_H2_OPTIONS|" \
+    ";CACHE_SIZE=262144;$PQ_H2_OPTIONS\$"
   echo "rest-session: the H2 URL with $PQ_H2_OPTIONS"
 fi
 
@@ -103,12 +108,9 @@ if [[ "$phases" == "lines" ]]; then
   line_ids="$(seq -s, -f 'line-%g' 1 "$most")"
   # the MDB listens to ${custodia.line.ids}, a system property of the configuration (configure-line-adapter.cli),
   # which would override a -D of the command line: set it in the session's copy
-  sed -i "s|<property name=\"custodia.line.ids\" value=\"[^\"]*\"/>|<property name=\"custodia.line.ids\" value=\"$line_ids\"/>|" \
-    "$base/configuration/standalone-full.xml"
-  grep -q "<property name=\"custodia.line.ids\" value=\"$line_ids\"/>" "$base/configuration/standalone-full.xml" || {
-    echo "rest-session: could not set custodia.line.ids in $base/configuration/standalone-full.xml" >&2
-    exit 1
-  }
+  edit_config custodia.line.ids \
+    "s|<property name=\"custodia.line.ids\" value=\"[^\"]*\"/>|<property name=\"custodia.line.ids\" value=\"$line_ids\"/>|" \
+    "<property name=\"custodia.line.ids\" value=\"$line_ids\"/>"
   # the in-process simulator's lines and speed, and the demo lines the application configures (LineDemoData)
   server_args=(-Dcustodia.line.simulator.lines="$line_ids" -Dcustodia.line.simulator.speed=600
     -Dcustodia.line.demo.lines="$line_ids")
