@@ -163,6 +163,22 @@ class TraceAndRecallDatabaseTest {
 
   @Test
   @Tag("RCL-1")
+  void aUnitStoredUnderAnotherCompanyPrefixLengthIsFoundByItsGtinAndSerial() {
+    // a partner's event split the GTIN's company prefix after 8 digits, not after the 7 the master data says
+    String stored = "urn:epc:id:sgtin:95060001.03435.U8";
+    capture(commission("urn:uuid:c8", "2026-11-27T10:00:00Z", "L1", stored));
+
+    // when traced by the EPC URI of the master data's split, which is not how it is stored
+    Trace t = trace.trace("urn:epc:id:sgtin:9506000.013435.U8");
+
+    // then
+    assertEquals(stored, t.object().epc());
+    assertEquals("L1", t.object().lot());
+    assertEquals(List.of("urn:uuid:c8"), t.history().stream().map(h -> h.eventId()).toList());
+  }
+
+  @Test
+  @Tag("RCL-1")
   void anUnknownObjectIsNotFoundAndAMalformedIdIsRefusedNamingIt() {
     RecallException unknown = assertThrows(RecallException.class, () -> trace.trace("urn:epc:id:sgtin:9506000.013435.NOPE"));
     assertEquals(DomainException.Kind.NOT_FOUND, unknown.kind());

@@ -51,34 +51,44 @@ public class JdbcTrace {
     this.dataSource = dataSource;
   }
 
-  /** The object {@code key} names, under the first of its candidate EPCs that is stored. */
+  /**
+   * The object {@code key} names, under the first of its candidate EPCs that is stored; when none is, the
+   * object stored with the key's GTIN and serial under another form (another company prefix length).
+   */
   public Optional<TracedObject> find(TraceKey key) {
-    String sql = "SELECT " + COLUMNS + " FROM object_state s WHERE s.epc IN (" + marks(key.candidates().size()) + ")";
-    if (key.gtin() != null) {
-      sql += " UNION SELECT " + COLUMNS + " FROM object_state s WHERE s.gtin = ? AND s.serial = ?";
-    }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = bind(ps, 1, key.candidates());
-      if (key.gtin() != null) {
-        ps.setString(i++, key.gtin());
-        ps.setString(i, key.serial());
-      }
+    try (Connection c = dataSource.getConnection()) {
       Map<String, TracedObject> found = new LinkedHashMap<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          TracedObject o = read(rs);
-          found.put(o.epc(), o);
-        }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + COLUMNS + " FROM object_state s WHERE s.epc IN (" + marks(key.candidates().size()) + ")")) {
+        bind(ps, 1, key.candidates());
+        readAll(ps, found);
       }
       for (String candidate : key.candidates()) {
         if (found.containsKey(candidate)) {
           return Optional.of(found.get(candidate));
         }
       }
+      // only when no candidate is stored: the look-up by GTIN and serial is a second index probe
+      if (key.gtin() != null) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM object_state s WHERE s.gtin = ? AND s.serial = ? ORDER BY s.epc")) {
+          ps.setString(1, key.gtin());
+          ps.setString(2, key.serial());
+          readAll(ps, found);
+        }
+      }
       return found.values().stream().findFirst();
     } catch (SQLException e) {
       throw new IllegalStateException("trace look-up failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void readAll(PreparedStatement ps, Map<String, TracedObject> into) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        TracedObject o = read(rs);
+        into.put(o.epc(), o);
+      }
     }
   }
 
