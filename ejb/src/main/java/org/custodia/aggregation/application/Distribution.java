@@ -220,7 +220,8 @@ public class Distribution {
     if (!c.recorded()) {
       return c;
     }
-    String status = repository.objectStatus(List.of(prefixes.epcOf(sscc))).get(prefixes.epcOf(sscc));
+    String epc = prefixes.epcOf(sscc);
+    String status = repository.objectStatus(List.of(epc)).get(epc);
     return new ContainerState(c.sscc(), true, c.level(), c.status(), c.gtin(), c.lot(), c.ancestors(), c.children(),
         status);
   }

@@ -45,11 +45,16 @@ public record TradingPartner(Gln partyGln, String name, Set<PartnerRole> roles, 
     /** A partner, but not one allowed to verify. */
     NOT_PERMITTED,
     /** A partner allowed to verify. */
-    PERMITTED
+    PERMITTED;
+
+    /** The answer for a known partner with its {@code mayVerify} flag. */
+    public static VerifyPermission of(boolean mayVerify) {
+      return mayVerify ? PERMITTED : NOT_PERMITTED;
+    }
   }
 
   /** The allow-list answer for this partner. */
   public VerifyPermission verifyPermission() {
-    return mayVerify ? VerifyPermission.PERMITTED : VerifyPermission.NOT_PERMITTED;
+    return VerifyPermission.of(mayVerify);
   }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -69,9 +70,8 @@ public class VerificationService {
 
   /**
    * The responder's answer to a requester (VER-2) in one transaction: the allow-list's answer for {@code
-   * requester} and, when it is permitted, the verification. The responder used to ask the allow-list and
-   * the responder GLN through calls of their own, each a transaction of its own: at a sustained load the
-   * three transactions' interceptors and commits cost more than the verification.
+   * requester} and, when it is permitted, the verification (one call: at a sustained load a transaction per
+   * question costs more in interceptors and commits than the verification itself).
    *
    * @return the permission, and the result when permitted (else null)
    */
@@ -82,7 +82,7 @@ public class VerificationService {
   }
 
   /** The allow-list's answer and, when permitted, the verification's result. */
-  public record VrsAnswer(VerifyPermission permission, VerificationResult result) implements java.io.Serializable {}
+  public record VrsAnswer(VerifyPermission permission, VerificationResult result) implements Serializable {}
 
   /**
    * Verifies one product identifier.

@@ -48,11 +48,8 @@ public class JdbcTradingPartners {
         PreparedStatement ps = c.prepareStatement("SELECT may_verify FROM trading_partner WHERE party_gln = ?")) {
       ps.setString(1, requester.value());
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return TradingPartner.VerifyPermission.UNKNOWN;
-        }
-        return rs.getInt(1) == 1 ? TradingPartner.VerifyPermission.PERMITTED
-            : TradingPartner.VerifyPermission.NOT_PERMITTED;
+        return rs.next() ? TradingPartner.VerifyPermission.of(rs.getInt(1) == 1)
+            : TradingPartner.VerifyPermission.UNKNOWN;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read trading partners: " + e.getMessage(), e);

@@ -150,7 +150,8 @@ public class JdbcTrace {
   public List<TracedObject> insideTop(String top, int limit) {
     List<TracedObject> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM object_state s WHERE s.top_parent_epc = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM object_state s WHERE s.top_parent_epc = ?")) {
       ps.setString(1, top);
       ps.setMaxRows(limit);
       ps.setFetchSize(1000);

@@ -64,6 +64,13 @@ class JdbcTradingPartnersTest {
         new TradingPartner(WHOLESALER, "W", Set.of(PartnerRole.WHOLESALER), true, List.of()).verifyPermission());
     assertEquals(VerifyPermission.NOT_PERMITTED,
         new TradingPartner(WHOLESALER, "W", Set.of(PartnerRole.WHOLESALER), false, List.of()).verifyPermission());
+
+    // the stored allow-list, as the responder reads it: unknown, then permitted, then withdrawn
+    assertEquals(VerifyPermission.UNKNOWN, store.verifyPermission(WHOLESALER));
+    store.save(new TradingPartner(WHOLESALER, "W", Set.of(PartnerRole.WHOLESALER), true, List.of()), "admin", NOW);
+    assertEquals(VerifyPermission.PERMITTED, store.verifyPermission(WHOLESALER));
+    store.save(new TradingPartner(WHOLESALER, "W", Set.of(PartnerRole.WHOLESALER), false, List.of()), "admin", NOW);
+    assertEquals(VerifyPermission.NOT_PERMITTED, store.verifyPermission(WHOLESALER));
   }
 
   @Test
