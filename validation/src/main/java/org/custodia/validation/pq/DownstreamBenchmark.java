@@ -257,7 +257,11 @@ public final class DownstreamBenchmark {
     Figures.figure("downstream_vrs_goal_p99_ms", VRS_GOAL_P99_MS, "ms");
     int historyRequests = Integer.getInteger("pq.downstream.history.requests", 1_000);
     // pq.downstream.only: the benchmarks to run (comma-separated; all by default)
-    Set<String> only = Set.of(System.getProperty("pq.downstream.only", "history,pallet,scope,vrs").split(","));
+    Set<String> all = Set.of("history", "pallet", "scope", "vrs");
+    Set<String> only = Set.of(System.getProperty("pq.downstream.only", String.join(",", all)).split(","));
+    if (!all.containsAll(only)) {
+      throw new IllegalArgumentException("pq.downstream.only names " + only + "; the benchmarks are " + all);
+    }
     measureAs("qa", () -> {
       if (!only.contains("history")) {
         return;
