@@ -36,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -234,7 +233,7 @@ class EventBrowserIT {
 
     // when: by purchase order instead
     driver.findElement(By.id("filter:clear")).click();
-    waitForAjax();
+    session.waitForAjax();
     type(By.id("filter:bizTransaction"), "urn:epcglobal:cbv:bt:9506000000015:PO-" + RUN);
     search();
 
@@ -400,12 +399,12 @@ class EventBrowserIT {
 
   private void search() {
     driver.findElement(By.id("filter:search")).click();
-    waitForAjax();
+    session.waitForAjax();
   }
 
   /** Waits until the table lists exactly {@code expected} (by eventID), then checks it does. */
   private void assertRows(Set<String> expected) {
-    waitForAjax();
+    session.waitForAjax();
     try {
       wait.until(d -> new HashSet<>(eventIds()).equals(expected));
     } catch (TimeoutException e) {
@@ -426,14 +425,14 @@ class EventBrowserIT {
   /** Picks {@code label} in a PrimeFaces select menu and waits for the request it sends. */
   private void choose(String id, String label) {
     String css = "#" + id.replace(":", "\\:");
-    waitForAjax();
+    session.waitForAjax();
     driver.findElement(By.cssSelector(css + " .ui-selectonemenu-trigger")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css + "_panel")));
+    session.waitForOverlayOpen(id + "_panel");
     By item = By.cssSelector(css + "_items li[data-label='" + label + "']");
     wait.until(ExpectedConditions.elementToBeClickable(item)).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css + "_panel")));
     wait.until(ExpectedConditions.textToBe(By.cssSelector(css + "_label"), label));
-    waitForAjax();
+    session.waitForAjax();
   }
 
   private void tab(String title) {
@@ -451,16 +450,6 @@ class EventBrowserIT {
         "//span[contains(@class,'ui-treenode-label')]//span[normalize-space()='" + epc + "']");
   }
 
-  private void waitForAjax() {
-    wait.until(
-        d ->
-            Boolean.TRUE.equals(
-                ((JavascriptExecutor) d)
-                    .executeScript(
-                        "return document.readyState === 'complete'"
-                            + " && (!window.jQuery || jQuery.active === 0)"
-                            + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
-  }
 
   private void type(By field, String value) {
     WebElement e = driver.findElement(field);

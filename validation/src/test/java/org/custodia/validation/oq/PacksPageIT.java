@@ -101,7 +101,8 @@ class PacksPageIT {
   private void choose(String id, String prefix) {
     session.waitForAjax();
     driver.findElement(By.id(id)).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id + "_filter"))).sendKeys(prefix);
+    session.waitForOverlayOpen(id + "_panel");
+    driver.findElement(By.id(id + "_filter")).sendKeys(prefix);
     By item = By.xpath("//div[@id='" + id + "_panel']//li[starts-with(normalize-space(.), '" + prefix + "')]");
     wait.until(ExpectedConditions.elementToBeClickable(item)).click();
     wait.until(d -> d.findElement(By.id(id + "_label")).getText().startsWith(prefix));

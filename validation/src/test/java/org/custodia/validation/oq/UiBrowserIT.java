@@ -311,6 +311,7 @@ class UiBrowserIT {
     driver
         .findElement(By.cssSelector("#new-pool\\:markets .ui-selectcheckboxmenu-trigger"))
         .click();
+    session.waitForOverlayOpen("new-pool:markets_panel");
     By item =
         By.cssSelector(
             "#new-pool\\:markets_panel li[data-item-value='" + code + "'] .ui-chkbox-box");

@@ -86,6 +86,19 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
             + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
   }
 
+  /**
+   * Waits until the overlay panel {@code panelId} (a select menu's list) has finished opening. PrimeFaces
+   * opens it with a CSS transition; an item clicked before that transition has ended can leave the panel
+   * open for good, because the closing transition races the opening one. No hand is that fast; a test's is.
+   */
+  public void waitForOverlayOpen(String panelId) {
+    await.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "var p = document.getElementById(arguments[0]);"
+            + " return !!p && p.offsetParent !== null"
+            + " && (!PrimeFaces.animationEnabled || p.classList.contains('ui-connected-overlay-enter-done'));",
+        panelId)));
+  }
+
   /** Saves the page as {@code target/screenshots/<fileName>}. */
   public void screenshot(String fileName) {
     browser.screenshot(SCREENSHOTS.resolve(fileName));
