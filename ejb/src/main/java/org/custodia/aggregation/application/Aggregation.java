@@ -57,13 +57,16 @@ public class Aggregation {
   public interface PrefixLengths {
     OptionalInt lengthFor(String keyDigits);
 
-    /** A child's EPC: a container's SSCC, else the EPC it was recorded with, else its SGTIN's. */
+    /**
+     * A child's EPC: the one it was recorded with (a unit as commissioned, a container taken over from
+     * another party's events), else its SSCC's or SGTIN's.
+     */
     default String epcOf(ChildState child) {
-      if (child.id() instanceof ChildId.Container k) {
-        return epcOf(k.sscc());
-      }
       if (child.epc() != null) {
         return child.epc();
+      }
+      if (child.id() instanceof ChildId.Container k) {
+        return epcOf(k.sscc());
       }
       ChildId.Unit u = (ChildId.Unit) child.id();
       OptionalInt len = lengthFor(u.sgtin().gtin().value().substring(1));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.custodia.aggregation.domain.Addition;
@@ -20,6 +21,7 @@ import org.custodia.aggregation.domain.DistributionRules;
 import org.custodia.aggregation.domain.LinkRecord;
 import org.custodia.aggregation.domain.PackingPolicy;
 import org.custodia.aggregation.domain.Removal;
+import org.custodia.aggregation.domain.TakenOver;
 import org.custodia.epcis.domain.AggregationEvent;
 import org.custodia.epcis.domain.ObjectEvent;
 import org.custodia.gs1.Gln;
@@ -36,6 +38,11 @@ import org.custodia.platform.DomainException.Kind;
  * point and business location are the site's SGLN; a replaced child said to be damaged also gets an
  * ObjectEvent with disposition {@code damaged}. Free of the container, like {@link Aggregation}; {@link
  * DistributionService} wires it inside the server, in the caller's transaction.
+ *
+ * <p>A case or pallet another party made (a supplier's pallet received here) is known only from its
+ * AggregationEvents in the EPCIS repository; the first request that names it takes it over into the
+ * containment tables ({@link AggregationRepository#takeOver}), and its events then name it by the EPC the
+ * supplier's did.
  */
 public class Distribution {
 
@@ -91,7 +98,7 @@ public class Distribution {
     String location = location(site);
     ContainerState target = state(sscc);
     rules.unpack(target);
-    List<ChildState> children = repository.children(target.children());
+    List<ChildState> children = repository.children(target.children(), true);
     return take(target, children, site, location, "UNPACK", null, "unpacked");
   }
 
@@ -120,7 +127,7 @@ public class Distribution {
     String in = eventId();
     repository.remove(new Removal(sscc, List.of(two.get(0)), t, out, "REPLACE", site.value(), reason.strip()));
     repository.add(new Addition(sscc, List.of(two.get(1)), t.plusNanos(1_000_000), in, site.value()), null, null);
-    String parent = prefixes.epcOf(sscc);
+    String parent = epcOf(target);
     events.aggregations(List.of(
         new AggregationEvent(out, t, parent, List.of(prefixes.epcOf(two.get(0))), "DELETE", "unpacking", null, location,
             location),
@@ -155,8 +162,8 @@ public class Distribution {
     Sscc sscc = repository.allocateAt(site, level, t);
     String gtin = shared(children.stream().map(ChildState::gtin).toList());
     String lot = shared(children.stream().map(ChildState::lot).toList());
-    return put(sscc, "pack", level.noun() + " " + sscc.toElementString() + " packed", children, site, location, gtin,
-        lot);
+    return put(sscc, prefixes.epcOf(sscc), "pack", level.noun() + " " + sscc.toElementString() + " packed", children,
+        site, location, gtin, lot);
   }
 
   /** Puts the children into a container that exists: one AggregationEvent ADD. */
@@ -165,7 +172,7 @@ public class Distribution {
     ContainerState target = state(sscc);
     List<ChildState> children = states(limit(childIds, "children"));
     rules.add(target, children);
-    return put(sscc, "add", target.describe() + " refilled", children, site, location, null, null);
+    return put(sscc, epcOf(target), "add", target.describe() + " refilled", children, site, location, null, null);
   }
 
   /** The container, its children now and every containment it had. */
@@ -182,7 +189,7 @@ public class Distribution {
       children.add(new ChildView(code, prefixes.epcOf(s), s.level() == null ? "UNIT" : s.level().name(), s.status(),
           s.gtin(), s.lot()));
     }
-    return new ContainerView(sscc.value(), prefixes.epcOf(sscc), c.level(), c.status(), c.objectStatus(), c.gtin(),
+    return new ContainerView(sscc.value(), epcOf(c), c.level(), c.status(), c.objectStatus(), c.gtin(),
         c.lot(), c.ancestors().isEmpty() ? null : c.ancestors().get(0), children, repository.history(sscc));
   }
 
@@ -191,7 +198,7 @@ public class Distribution {
     OffsetDateTime t = now();
     String id = eventId();
     repository.remove(new Removal(target.sscc(), children, t, id, operation, site.value(), reason));
-    String parent = prefixes.epcOf(target.sscc());
+    String parent = epcOf(target);
     events.aggregations(List.of(new AggregationEvent(id, t, parent, children.stream().map(prefixes::epcOf).toList(),
         "DELETE", "unpacking", null, location, location)));
     audit.done("aggregation." + operation.toLowerCase(java.util.Locale.ROOT), "SSCC", target.sscc().value(),
@@ -200,12 +207,11 @@ public class Distribution {
     return new Changed(target.sscc().value(), parent, List.of(id), children.size());
   }
 
-  private Changed put(Sscc sscc, String action, String what, List<ChildState> children, Gln site, String location,
-      String gtin, String lot) {
+  private Changed put(Sscc sscc, String parent, String action, String what, List<ChildState> children, Gln site,
+      String location, String gtin, String lot) {
     OffsetDateTime t = now();
     String id = eventId();
     repository.add(new Addition(sscc, children, t, id, site.value()), gtin, lot);
-    String parent = prefixes.epcOf(sscc);
     events.aggregations(List.of(new AggregationEvent(id, t, parent, children.stream().map(prefixes::epcOf).toList(),
         "ADD", "packing", "in_progress", location, location)));
     audit.done("aggregation." + action, "SSCC", sscc.value(), what + " at GLN " + site.value() + " with "
@@ -213,22 +219,34 @@ public class Distribution {
     return new Changed(sscc.value(), parent, List.of(id), children.size());
   }
 
-  /** The container with its state in the repository. */
+  /**
+   * The container with its state in the repository. One made by another party, which the repository alone
+   * knows (its AggregationEvents), is taken over into the containment tables first, in this transaction.
+   */
   private ContainerState state(Sscc sscc) {
     Objects.requireNonNull(sscc, "sscc");
     ContainerState c = repository.container(sscc);
     if (!c.recorded()) {
-      return c;
+      Optional<TakenOver> taken = repository.takeOver(sscc, now());
+      if (taken.isEmpty()) {
+        return c;
+      }
+      audit.done("aggregation.take-over", "SSCC", sscc.value(), "taken over from the EPCIS repository's state: "
+          + taken.get().ssccs().stream().map(x -> "(00)" + x).toList() + " with " + taken.get().links() + " links");
+      c = repository.container(sscc);
     }
-    String epc = prefixes.epcOf(sscc);
-    String status = repository.objectStatus(List.of(epc)).get(epc);
-    return new ContainerState(c.sscc(), true, c.level(), c.status(), c.gtin(), c.lot(), c.ancestors(), c.children(),
-        status);
+    String epc = epcOf(c);
+    return c.withObjectStatus(repository.objectStatus(List.of(epc)).get(epc));
+  }
+
+  /** The container's EPC: the one its events name it by when taken over, else by the registered prefixes. */
+  private String epcOf(ContainerState c) {
+    return c.epc() != null ? c.epc() : prefixes.epcOf(c.sscc());
   }
 
   /** The children as recorded; a case with its state in the repository as its status. */
   private List<ChildState> states(List<ChildId> ids) {
-    List<ChildState> found = repository.children(ids);
+    List<ChildState> found = repository.children(ids, true);
     List<String> caseEpcs =
         found.stream().filter(s -> s.id() instanceof ChildId.Container).map(prefixes::epcOf).toList();
     if (caseEpcs.isEmpty()) {

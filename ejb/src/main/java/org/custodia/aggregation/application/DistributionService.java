@@ -1,9 +1,13 @@
 package org.custodia.aggregation.application;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -38,6 +42,7 @@ public class DistributionService {
   @Inject AuditTrail audit;
   @Inject CompanyPrefixes prefixes;
   @Inject MasterDataService masterData;
+  @Resource SessionContext context;
 
   private Distribution distribution;
 
@@ -100,9 +105,18 @@ public class DistributionService {
     return distribution.add(sscc, children, site);
   }
 
-  /** See {@link Distribution#container}. */
+  /**
+   * See {@link Distribution#container}. A read: a container another party made is shown as it would be taken
+   * over, and the take-over is rolled back with the rest of this transaction, its own (readers change
+   * nothing).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   @RolesAllowed({Roles.OPERATOR, Roles.QA, Roles.SUPPLY_CHAIN, Roles.COMPLIANCE, Roles.ADMIN, Roles.AUDITOR})
   public Distribution.ContainerView container(Sscc sscc) {
-    return distribution.container(sscc);
+    try {
+      return distribution.container(sscc);
+    } finally {
+      context.setRollbackOnly();
+    }
   }
 }

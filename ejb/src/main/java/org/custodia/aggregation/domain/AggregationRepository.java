@@ -27,8 +27,17 @@ public interface AggregationRepository {
   /** The container of an SSCC as recorded, locked until the transaction ends, with the containers it is in. */
   ParentState parent(Sscc sscc);
 
-  /** The children as recorded, in the order given. */
-  List<ChildState> children(List<ChildId> ids);
+  /** The children as recorded, in the order given; a unit is recorded when commissioned here. */
+  default List<ChildState> children(List<ChildId> ids) {
+    return children(ids, false);
+  }
+
+  /**
+   * The children as recorded, in the order given; with {@code othersUnits}, a unit another party
+   * commissioned is recorded too when the EPCIS repository knows it (a distribution point repacks what its
+   * suppliers made; a line packs only what it commissioned).
+   */
+  List<ChildState> children(List<ChildId> ids, boolean othersUnits);
 
   /**
    * Records a closed container (marking its allocated row packed, or adding the row of an SSCC the station
@@ -50,6 +59,18 @@ public interface AggregationRepository {
    * ContainerState#unknown} when none).
    */
   ContainerState container(Sscc sscc);
+
+  /**
+   * Takes over a case or pallet another party made, known here only from the EPCIS repository (its
+   * AggregationEvents, captured or received): records the outermost container it is in, and every container
+   * inside that one, with their children as the repository's object state has them, each link dated by the
+   * event that made it, the containers PACKED under the EPC their events name them by. Empty when the
+   * repository knows no contents of the SSCC (nothing is recorded). Throws {@link AggregationException} when
+   * that containment cannot be recorded here ({@code mixed-container}, {@code nesting-too-deep}, {@code
+   * unsupported-child}, {@code containment-mismatch} when this system's records place a child elsewhere,
+   * {@code container-changed} when another transaction recorded it first).
+   */
+  Optional<TakenOver> takeOver(Sscc sscc, OffsetDateTime at);
 
   /** The repository's state ({@code active}, {@code in_transit}…) of those of {@code epcs} it knows. */
   Map<String, String> objectStatus(Collection<String> epcs);

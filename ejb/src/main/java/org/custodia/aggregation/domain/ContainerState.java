@@ -10,9 +10,11 @@ import org.custodia.gs1.Sscc;
  * repository's object state (null when the repository has not seen it).
  *
  * @param recorded false when no container has this SSCC
+ * @param epc the EPC its events name it by when it was taken over from another party's events (see {@link
+ *     AggregationRepository#takeOver}); null for a container made here, whose EPC the registered prefixes give
  */
 public record ContainerState(Sscc sscc, boolean recorded, ContainerLevel level, String status, String gtin,
-    String lot, List<String> ancestors, List<ChildId> children, String objectStatus) {
+    String lot, List<String> ancestors, List<ChildId> children, String objectStatus, String epc) {
 
   /** Status of a container whose SSCC was handed to a line but not closed yet. */
   public static final String ALLOCATED = "ALLOCATED";
@@ -26,6 +28,17 @@ public record ContainerState(Sscc sscc, boolean recorded, ContainerLevel level, 
   public ContainerState {
     ancestors = List.copyOf(ancestors);
     children = List.copyOf(children);
+  }
+
+  /** A container made here. */
+  public ContainerState(Sscc sscc, boolean recorded, ContainerLevel level, String status, String gtin, String lot,
+      List<String> ancestors, List<ChildId> children, String objectStatus) {
+    this(sscc, recorded, level, status, gtin, lot, ancestors, children, objectStatus, null);
+  }
+
+  /** The same container with the repository's state of it. */
+  public ContainerState withObjectStatus(String state) {
+    return new ContainerState(sscc, recorded, level, status, gtin, lot, ancestors, children, state, epc);
   }
 
   /** No container has this SSCC. */

@@ -34,9 +34,11 @@ import org.custodia.aggregation.infrastructure.persistence.JdbcAggregationStore;
 import org.custodia.epcis.domain.AggregationEvent;
 import org.custodia.epcis.domain.ObjectEvent;
 import org.custodia.epcis.infrastructure.json.EpcisJson;
+import org.custodia.epcis.infrastructure.persistence.JdbcEventStore;
 import org.custodia.epcis.infrastructure.validation.EpcisJsonSchema;
 import org.custodia.epcis.infrastructure.validation.SemanticValidator;
 import org.custodia.gs1.Gln;
+import org.custodia.gs1.Gtin;
 import org.custodia.gs1.Sgtin;
 import org.custodia.gs1.Sscc;
 import org.custodia.platform.DomainException.Kind;
@@ -45,6 +47,7 @@ import org.custodia.platform.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +91,8 @@ class DistributionTest {
   void setUp() throws Exception {
     TestDatabases.empty(database,
         "aggregation_link_history", "aggregation_link", "aggregation_container", "sscc_pool", "object_state",
-        "commissioned_unit", "serial_pool");
+        "commissioned_unit", "serial_pool", "epcis_event_epc", "epcis_event_biztx", "epcis_event_srcdest",
+        "epcis_event_field", "epcis_event");
     try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO serial_pool (id, gtin, charset, serial_length, serial_order, capacity, issued,"
           + " guess_probability, status, created_at, created_by, version) VALUES (1, '" + GTIN + "', 'NUMERIC', 4,"
@@ -398,6 +402,150 @@ class DistributionTest {
     assertEquals(container(sscc), ScannedCodes.code(ssccEpc(sscc)));
     assertThrows(org.custodia.gs1.Gs1Exception.class, () -> ScannedCodes.code("(01)" + GTIN));
     assertThrows(org.custodia.gs1.Gs1Exception.class, () -> ScannedCodes.sscc(epc("S1")));
+  }
+
+  /**
+   * Cases and pallets a supplier made (AGG-2 at a wholesaler): known only from the supplier's events, captured
+   * into the repository through the real store and projection, under a company prefix not registered here.
+   */
+  @Nested
+  class ASuppliersPallet {
+
+    static final String SUPPLIER_GTIN = Gtin.fromDigitsWithoutCheckDigit("0401234500001").value();
+    static final String PLANT = "urn:epc:id:sgln:4012345.00001.0";
+    final String case1 = Sscc.fromDigitsWithoutCheckDigit("04012345000000001").value();
+    final String case2 = Sscc.fromDigitsWithoutCheckDigit("04012345000000002").value();
+    final String pallet = Sscc.fromDigitsWithoutCheckDigit("04012345000000003").value();
+
+    @BeforeEach
+    void capturedFromTheSupplier() {
+      capture(
+          "{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:pc1\",\"eventTime\":\"2026-11-26T08:00:00Z\","
+              + "\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":" + list(p("P1"), p("P2"), p("P3"), p("P4"))
+              + ",\"action\":\"ADD\",\"bizStep\":\"commissioning\",\"disposition\":\"active\","
+              + "\"bizLocation\":{\"id\":\"" + PLANT + "\"},\"ilmd\":{\"cbvmda:lotNumber\":\"PL1\"}}",
+          aggregate("urn:uuid:pa1", "2026-11-26T08:01:00Z", supplierEpc(case1), p("P1"), p("P2")),
+          aggregate("urn:uuid:pa2", "2026-11-26T08:02:00Z", supplierEpc(case2), p("P3"), p("P4")),
+          aggregate("urn:uuid:pa3", "2026-11-26T08:03:00Z", supplierEpc(pallet), supplierEpc(case1),
+              supplierEpc(case2)),
+          "{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:pr1\",\"eventTime\":\"2026-11-27T09:00:00Z\","
+              + "\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"" + supplierEpc(pallet) + "\"],"
+              + "\"action\":\"OBSERVE\",\"bizStep\":\"receiving\",\"disposition\":\"in_progress\","
+              + "\"bizLocation\":{\"id\":\"" + SGLN + "\"}}");
+    }
+
+    @Test
+    void openingACaseTakesThePalletOverWithTheSuppliersLinksAndNamesItAsTheSupplierDid() throws Exception {
+      // when
+      Distribution.Changed u = distribution.unpack(Sscc.of(case1), WHOLESALER);
+
+      // then the whole pallet is recorded, under the supplier's EPCs (their prefix is not registered here)
+      assertEquals(supplierEpc(case1), u.epc());
+      assertEquals(2, u.children());
+      assertEquals("PALLET", one("SELECT container_level FROM aggregation_container WHERE sscc = ?", pallet));
+      assertEquals(supplierEpc(pallet), one("SELECT epc FROM aggregation_container WHERE sscc = ?", pallet));
+      assertEquals("PACKED", one("SELECT status FROM aggregation_container WHERE sscc = ?", case2));
+      assertEquals("OPEN", one("SELECT status FROM aggregation_container WHERE sscc = ?", case1));
+      assertEquals(SUPPLIER_GTIN, one("SELECT gtin FROM aggregation_container WHERE sscc = ?", pallet));
+      assertEquals("PL1", one("SELECT lot FROM aggregation_container WHERE sscc = ?", pallet));
+      assertEquals(pallet, one("SELECT parent_sscc FROM aggregation_container WHERE sscc = ?", case1));
+      assertEquals(pallet, parentOf("00" + case1));
+      assertEquals(case2, parentOf(supplierKey("P3")));
+      assertNull(parentOf(supplierKey("P1")));
+      // each link dated by the supplier's AggregationEvent that made it
+      assertEquals("urn:uuid:pa2", one("SELECT event_id FROM aggregation_link WHERE child_key = ?",
+          supplierKey("P4")));
+      List<LinkRecord> history = distribution.container(Sscc.of(case1)).history();
+      assertEquals(List.of("urn:uuid:pa1", "urn:uuid:pa1"), history.stream().map(LinkRecord::linkEventId).toList());
+      assertEquals(List.of(u.eventIds().get(0), u.eventIds().get(0)),
+          history.stream().map(LinkRecord::unlinkEventId).toList());
+      // the DELETE names the case and the units as the supplier's events do
+      AggregationEvent e = aggregations.get(0);
+      assertEquals(supplierEpc(case1), e.parentId());
+      assertEquals(List.of(p("P1"), p("P2")), e.childEpcs());
+      assertTrue(audit.stream().anyMatch(a -> a.startsWith("aggregation.take-over " + case1)
+          && a.contains("(00)" + pallet) && a.contains("6 links")), audit.toString());
+      // taken over once: the next change finds it recorded
+      audit.clear();
+      distribution.remove(Sscc.of(case2), List.of(supplierUnit("P3")), WHOLESALER);
+      assertTrue(audit.stream().noneMatch(a -> a.startsWith("aggregation.take-over")), audit.toString());
+      assertEquals("1", one("SELECT COUNT(*) FROM aggregation_container WHERE sscc = ?", pallet));
+    }
+
+    @Test
+    void theSuppliersUnitsAreRepackedIntoACaseOfTheWholesaler() throws Exception {
+      // given
+      distribution.unpack(Sscc.of(case1), WHOLESALER);
+      aggregations.clear();
+
+      // when
+      Distribution.Changed n = distribution.pack(ContainerLevel.CASE, List.of(supplierUnit("P1"), supplierUnit("P2")),
+          WHOLESALER);
+
+      // then
+      assertTrue(n.sscc().startsWith("09506000"), n.sscc());
+      assertEquals(n.sscc(), parentOf(supplierKey("P2")));
+      assertEquals("PL1", one("SELECT lot FROM aggregation_container WHERE sscc = ?", n.sscc()));
+      assertEquals(List.of(p("P1"), p("P2")), aggregations.get(0).childEpcs());
+      Distribution.ContainerView view = distribution.container(Sscc.of(pallet));
+      assertEquals(supplierEpc(pallet), view.epc());
+      assertEquals(List.of(supplierEpc(case1), supplierEpc(case2)),
+          view.children().stream().map(Distribution.ChildView::epc).toList());
+      assertEquals("in_progress", view.objectStatus());
+    }
+
+    @Test
+    void refusesContainmentItCannotRecordAndContainersItKnowsNothingOf() throws Exception {
+      // given a supplier's case holding a unit and a case, and units of the wholesaler's in the pallet's cases
+      String mixed = Sscc.fromDigitsWithoutCheckDigit("04012345000000009").value();
+      String inner = Sscc.fromDigitsWithoutCheckDigit("04012345000000008").value();
+      capture(aggregate("urn:uuid:pm1", "2026-11-26T10:00:00Z", supplierEpc(mixed), p("P9"), supplierEpc(inner)));
+      Distribution.Changed own = distribution.pack(ContainerLevel.CASE, units("S1"), WHOLESALER);
+      capture(aggregate("urn:uuid:pm2", "2026-11-26T10:01:00Z", supplierEpc(case2), epc("S1")));
+
+      // when / then
+      assertEquals("mixed-container", code(() -> distribution.unpack(Sscc.of(mixed), WHOLESALER)));
+      AggregationException mismatch = assertThrows(AggregationException.class,
+          () -> distribution.unpack(Sscc.of(case1), WHOLESALER));
+      assertEquals("containment-mismatch", mismatch.code());
+      assertTrue(mismatch.getMessage().contains("(00)" + own.sscc()), mismatch.getMessage());
+      assertNull(one("SELECT sscc FROM aggregation_container WHERE sscc = ?", pallet), "nothing taken over");
+      Sscc nothing = Sscc.fromDigitsWithoutCheckDigit("04012345000000077");
+      assertEquals("unknown-sscc", code(() -> distribution.unpack(nothing, WHOLESALER)));
+    }
+
+    void capture(String... events) {
+      new JdbcEventStore(database).storeAll(EpcisJson.read(
+          "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\","
+              + "\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T00:00:00Z\",\"epcisBody\":{\"eventList\":["
+              + String.join(",", events) + "]}}"), "test");
+    }
+
+    String aggregate(String id, String time, String parent, String... children) {
+      return "{\"type\":\"AggregationEvent\",\"eventID\":\"" + id + "\",\"eventTime\":\"" + time
+          + "\",\"eventTimeZoneOffset\":\"+00:00\",\"parentID\":\"" + parent + "\",\"childEPCs\":" + list(children)
+          + ",\"action\":\"ADD\",\"bizStep\":\"packing\",\"bizLocation\":{\"id\":\"" + PLANT + "\"}}";
+    }
+
+    String list(String... epcs) {
+      return Arrays.stream(epcs).map(x -> "\"" + x + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    String p(String serial) {
+      return Sgtin.of(SUPPLIER_GTIN, serial).toEpcUri(7);
+    }
+
+    String supplierEpc(String sscc) {
+      return Sscc.of(sscc).toEpcUri(7);
+    }
+
+    String supplierKey(String serial) {
+      return "01" + SUPPLIER_GTIN + "21" + serial;
+    }
+
+    ChildId supplierUnit(String serial) {
+      return new ChildId.Unit(Sgtin.of(SUPPLIER_GTIN, serial));
+    }
   }
 
   interface Call {

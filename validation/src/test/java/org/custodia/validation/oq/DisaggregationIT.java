@@ -277,6 +277,99 @@ class DisaggregationIT {
         .contains("unknown-sscc field=sscc value=" + unknown)), refusals.toString());
   }
 
+  @Test
+  @Tag("AGG-2")
+  @Tag("AGG-3")
+  void aSuppliersPalletKnownFromItsEventsIsOpenedAndItsUnitsRepackedAtTheWholesaler() {
+    // given a supplier's pallet of two cases of two units each, known here only from the supplier's events
+    // (its company prefix 761234 is not registered here), received at the wholesaler
+    String gtin = TestData.foreignGtin();
+    String lot = TestData.newLot();
+    List<String> p = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      p.add("urn:epc:id:sgtin:761234." + gtin.charAt(0) + gtin.substring(7, 13) + "." + lot + i);
+    }
+    String case1 = TestData.foreignSscc();
+    String case2 = TestData.foreignSscc();
+    String pallet = TestData.foreignSscc();
+    capture("{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
+            + "2026-11-26T08:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":" + array(p)
+            + ",\"action\":\"ADD\",\"bizStep\":\"commissioning\",\"disposition\":\"active\","
+            + "\"ilmd\":{\"cbvmda:lotNumber\":\"" + lot + "\"}}",
+        supplierAggregation("2026-11-26T08:01:00Z", supplierEpc(case1), p.subList(0, 2)),
+        supplierAggregation("2026-11-26T08:02:00Z", supplierEpc(case2), p.subList(2, 4)),
+        supplierAggregation("2026-11-26T08:03:00Z", supplierEpc(pallet), List.of(supplierEpc(case1), supplierEpc(case2))),
+        "{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
+            + "2026-11-27T09:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"" + supplierEpc(pallet)
+            + "\"],\"action\":\"OBSERVE\",\"bizStep\":\"receiving\",\"disposition\":\"in_progress\","
+            + "\"bizLocation\":{\"id\":\"" + WHOLESALER_SGLN + "\"}}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> parents(p.get(3)).size() == 2);
+
+    // when the pallet is looked at, a refused change is asked for, then case 1 is opened
+    Api.Reply view = SUPPLY.get(BASE + "/" + pallet);
+    Api.Reply refused = post(case1, "remove", children(List.of(p.get(2))));
+    long takeOversBefore = takeOvers(case1);
+    Api.Reply unpacked = post(case1, "unpack", "{\"location\":\"" + WHOLESALER + "\"}");
+    List<JsonObject> unpack = events(unpacked);
+    // and its two units are packed into a new case of the wholesaler's
+    String case3 = packed("CASE", p.subList(0, 2));
+
+    // then the pallet is shown as the supplier's events made it, under the supplier's EPCs
+    assertEquals(200, view.status(), view.body());
+    assertEquals("PALLET", view.json().getString("level"));
+    assertEquals(supplierEpc(pallet), view.json().getString("epc"));
+    assertEquals(Set.of(supplierEpc(case1), supplierEpc(case2)),
+        new HashSet<>(strings(view.json().getJsonArray("children"), "epc")));
+    // the refusal names the child and is audited; neither the look nor the refusal took the pallet over
+    assertProblem(refused, 409, "not-a-child", "children[0]");
+    assertEquals(0, takeOversBefore, "a read or a refused change records nothing");
+    // the opening took it over once, and its event names the case and units as the supplier's events did
+    assertEquals(1, takeOvers(case1));
+    assertEvent(unpack.get(0), "DELETE", "unpacking", supplierEpc(case1), p.subList(0, 2));
+    JsonObject c1 = SUPPLY.get(BASE + "/" + case1).json();
+    assertEquals("OPEN", c1.getString("status"));
+    assertEquals(pallet, c1.getString("parent"));
+    assertEquals(2, c1.getJsonArray("history").size(), c1.toString());
+    // the units are in the wholesaler's new case, by the trace too; case 2 still holds its two
+    await().atMost(Duration.ofSeconds(30)).until(() -> parents(p.get(0)).equals(List.of(ssccEpc(case3))));
+    assertEquals(List.of(supplierEpc(case2), supplierEpc(pallet)), parents(p.get(2)));
+    assertEquals(Set.of(p.get(0), p.get(1)), new HashSet<>(strings(SUPPLY.get(BASE + "/" + case3).json()
+        .getJsonArray("children"), "epc")));
+  }
+
+  /** The EPCs of the containers the trace puts {@code epc} in, nearest first (none while it is not stored). */
+  private static List<String> parents(String epc) {
+    Api.Reply r = SUPPLY.get(trace(epc));
+    return r.status() == 200 && r.json().containsKey("parents") ? strings(r.json().getJsonArray("parents"), "epc")
+        : List.of();
+  }
+
+  /** How many audit records say {@code sscc}'s pallet was taken over from the repository. */
+  private static long takeOvers(String sscc) {
+    JsonArray records = Api.as("auditor").get("/api/audit/records?limit=500").jsonStructure().asJsonArray();
+    return records.getValuesAs(JsonObject.class).stream()
+        .filter(a -> "aggregation.take-over".equals(a.getString("action", "")) && sscc.equals(a.getString("objectId", "")))
+        .count();
+  }
+
+  private static void capture(String... events) {
+    String doc = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],"
+        + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T10:00:00Z\","
+        + "\"epcisBody\":{\"eventList\":[" + String.join(",", events) + "]}}";
+    Api.Reply r = ADMIN.postBytes("/api/epcis/capture", "application/ld+json", doc.getBytes(StandardCharsets.UTF_8));
+    assertEquals(202, r.status(), r.body());
+  }
+
+  private static String supplierAggregation(String time, String parent, List<String> children) {
+    return "{\"type\":\"AggregationEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
+        + time + "\",\"eventTimeZoneOffset\":\"+00:00\",\"parentID\":\"" + parent + "\",\"childEPCs\":"
+        + array(children) + ",\"action\":\"ADD\",\"bizStep\":\"packing\"}";
+  }
+
+  private static String supplierEpc(String sscc) {
+    return "urn:epc:id:sscc:761234." + sscc.charAt(0) + sscc.substring(7, 17);
+  }
+
   private static void assertProblem(Api.Reply r, int status, String code, String field) {
     assertEquals(status, r.status(), r.body());
     assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r.header("Content-Type"));

@@ -29,6 +29,12 @@ public final class TestData {
     return data + checkDigit(data);
   }
 
+  /** An SSCC of that company (extension 0, prefix 761234, a random serial reference). */
+  public static String foreignSscc() {
+    String data = "0" + "761234" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
+    return data + checkDigit(data);
+  }
+
   public static String newLot() {
     return "L" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
   }

@@ -32,6 +32,7 @@ import org.custodia.aggregation.domain.PackedContainer;
 import org.custodia.aggregation.domain.ParentState;
 import org.custodia.aggregation.domain.Removal;
 import org.custodia.aggregation.domain.SsccPool;
+import org.custodia.aggregation.domain.TakenOver;
 import org.custodia.gs1.Gln;
 import org.custodia.gs1.Sgtin;
 import org.custodia.gs1.Sscc;
@@ -46,8 +47,9 @@ import org.custodia.platform.persistence.Chunks;
  * connection in auto-commit mode (tests, tools) it runs in a local transaction of its own.
  *
  * <p>Units are read from the serialization feature's {@code commissioned_unit} table (commissioned means
- * there is a row) and their state from the EPCIS repository's {@code object_state}; work orders from the
- * line feature's {@code work_order} table.
+ * there is a row) and their state from the EPCIS repository's {@code object_state}, which alone knows the
+ * units other parties commissioned; work orders from the line feature's {@code work_order} table. Containers
+ * other parties made are taken over from the repository by {@link TakeOver}.
  */
 @ApplicationScoped
 public class JdbcAggregationStore implements AggregationRepository {
@@ -135,7 +137,7 @@ public class JdbcAggregationStore implements AggregationRepository {
   }
 
   @Override
-  public List<ChildState> children(List<ChildId> ids) {
+  public List<ChildState> children(List<ChildId> ids, boolean othersUnits) {
     return work(c -> {
       Map<String, String> parents = new HashMap<>();
       for (List<String> chunk : Chunks.of(ids.stream().map(ChildId::key).distinct().toList())) {
@@ -167,13 +169,29 @@ public class JdbcAggregationStore implements AggregationRepository {
                     rs.getString(3)));
               });
         }
+        if (!othersUnits) {
+          continue;
+        }
+        // units another party commissioned: known from the repository's state alone
+        bySerial.keySet().removeIf(serial -> found.containsKey(bySerial.get(serial).key()));
+        for (List<String> chunk : Chunks.of(bySerial.keySet())) {
+          List<Object> args = new ArrayList<>();
+          args.add(e.getKey());
+          args.addAll(chunk);
+          query(c, "SELECT serial, lot, epc, status FROM object_state WHERE gtin = ? AND serial IN (" + marks(chunk)
+              + ") ORDER BY epc", args, rs -> {
+                ChildId.Unit u = bySerial.get(rs.getString(1));
+                found.putIfAbsent(u.key(), ChildState.unit(u, rs.getString(4), rs.getString(2), parents.get(u.key()),
+                    rs.getString(3)));
+              });
+        }
       }
       for (List<String> chunk : Chunks.of(new HashSet<>(ssccs))) {
-        query(c, "SELECT sscc, container_level, status, gtin, lot FROM aggregation_container WHERE sscc IN ("
+        query(c, "SELECT sscc, container_level, status, gtin, lot, epc FROM aggregation_container WHERE sscc IN ("
             + marks(chunk) + ")", chunk, rs -> {
               ChildId.Container k = new ChildId.Container(Sscc.of(rs.getString(1)));
               found.put(k.key(), ChildState.container(k, ContainerLevel.valueOf(rs.getString(2)),
-                  closed(rs.getString(3)), rs.getString(4), rs.getString(5), parents.get(k.key())));
+                  closed(rs.getString(3)), rs.getString(4), rs.getString(5), parents.get(k.key()), rs.getString(6)));
             });
       }
       return ids.stream().map(id -> found.getOrDefault(id.key(), ChildState.unknown(id))).toList();
@@ -279,12 +297,12 @@ public class JdbcAggregationStore implements AggregationRepository {
   public ContainerState container(Sscc sscc) {
     return work(c -> {
       String[] row = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT container_level, status, gtin, lot FROM"
+      try (PreparedStatement ps = c.prepareStatement("SELECT container_level, status, gtin, lot, epc FROM"
           + " aggregation_container WHERE sscc = ? FOR UPDATE")) {
         ps.setString(1, sscc.value());
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
-            row = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
+            row = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
           }
         }
       }
@@ -296,8 +314,13 @@ public class JdbcAggregationStore implements AggregationRepository {
       query(c, "SELECT child_key FROM aggregation_link WHERE parent_sscc = ? ORDER BY child_key",
           List.of(sscc.value()), rs -> children.add(childOf(rs.getString(1))));
       return new ContainerState(sscc, true, ContainerLevel.valueOf(row[0]), row[1], row[2], row[3], ancestors,
-          children, null);
+          children, null, row[4]);
     });
+  }
+
+  @Override
+  public Optional<TakenOver> takeOver(Sscc sscc, OffsetDateTime at) {
+    return work(c -> TakeOver.run(c, sscc, at));
   }
 
   @Override
@@ -459,7 +482,7 @@ public class JdbcAggregationStore implements AggregationRepository {
     return "(01)" + key.substring(2, 16) + "(21)" + key.substring(18);
   }
 
-  private static boolean isConstraintViolation(SQLException e) {
+  static boolean isConstraintViolation(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
         : t instanceof SQLException s ? s.getNextException() : null) {
       if (t instanceof java.sql.SQLIntegrityConstraintViolationException
@@ -476,7 +499,7 @@ public class JdbcAggregationStore implements AggregationRepository {
     T run(Connection c) throws SQLException;
   }
 
-  private interface RowReader {
+  interface RowReader {
     void read(ResultSet rs) throws SQLException;
   }
 
@@ -508,11 +531,11 @@ public class JdbcAggregationStore implements AggregationRepository {
     }
   }
 
-  private static String marks(Collection<?> values) {
+  static String marks(Collection<?> values) {
     return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
   }
 
-  private static void query(Connection c, String sql, List<?> args, RowReader reader) throws SQLException {
+  static void query(Connection c, String sql, List<?> args, RowReader reader) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args.toArray());
       try (ResultSet rs = ps.executeQuery()) {
@@ -530,7 +553,7 @@ public class JdbcAggregationStore implements AggregationRepository {
     }
   }
 
-  private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+  static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
