@@ -344,6 +344,10 @@ class AggregationTest {
   void aUnitNotCommissionedOrNoLongerActiveIsRefused() throws Exception {
     commission("L1", "S1", "S2");
     String sscc = aggregation.allocate(ORDER, ContainerLevel.CASE, 1).get(0);
+    // S9 is known to the repository (another party's event named it) but was not commissioned here: a line
+    // packs only what it commissioned, unlike a distribution point
+    exec("INSERT INTO object_state (epc, gtin, serial, lot, status, last_event_time, last_event_pk)"
+        + " VALUES (?, ?, 'S9', 'L1', 'active', CURRENT_TIMESTAMP, 1)", epc("S9"), GTIN);
 
     Aggregation.PackOutcome p = aggregation.packed("line-1", ORDER, ContainerLevel.CASE, "00" + sscc,
         units("L1", "S1", "S9"), 2, false, AT);
