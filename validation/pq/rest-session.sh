@@ -200,7 +200,8 @@ fi
 if [[ "$phases" == "downstream" ]]; then
   ./mvnw -B -q -Ppq -pl validation exec:exec@downstream -Dpq.downstream.data="$downstream" \
     -Dpq.downstream.vrs.clients="${PQ_DOWNSTREAM_VRS_CLIENTS:-8}" \
-    -Dpq.downstream.only="${PQ_DOWNSTREAM_ONLY:-history,pallet,scope,vrs}" -Dpq.http.version="${PQ_HTTP_VERSION:-HTTP_1_1}"
+    -Dpq.downstream.only="${PQ_DOWNSTREAM_ONLY:-history,pallet,scope,vrs}" -Dpq.http.version="${PQ_HTTP_VERSION:-HTTP_1_1}" \
+    -Dpq.downstream.warmup.seconds="${PQ_DOWNSTREAM_WARMUP_SECONDS:-30}"
   exit 0
 fi
 
