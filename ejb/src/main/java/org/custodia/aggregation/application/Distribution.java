@@ -227,16 +227,21 @@ public class Distribution {
     Objects.requireNonNull(sscc, "sscc");
     ContainerState c = repository.container(sscc);
     if (!c.recorded()) {
-      Optional<TakenOver> taken = repository.takeOver(sscc, now());
-      if (taken.isEmpty()) {
+      if (!takeOver(sscc)) {
         return c;
       }
-      audit.done("aggregation.take-over", "SSCC", sscc.value(), "taken over from the EPCIS repository's state: "
-          + taken.get().ssccs().stream().map(x -> "(00)" + x).toList() + " with " + taken.get().links() + " links");
       c = repository.container(sscc);
     }
     String epc = epcOf(c);
     return c.withObjectStatus(repository.objectStatus(List.of(epc)).get(epc));
+  }
+
+  /** Takes over a container the repository alone knows, audited; false when it knows no contents of it. */
+  private boolean takeOver(Sscc sscc) {
+    Optional<TakenOver> taken = repository.takeOver(sscc, now());
+    taken.ifPresent(t -> audit.done("aggregation.take-over", "SSCC", sscc.value(), "taken over from the EPCIS"
+        + " repository's state: " + t.ssccs().stream().map(x -> "(00)" + x).toList() + " with " + t.links() + " links"));
+    return taken.isPresent();
   }
 
   /** The container's EPC: the one its events name it by when taken over, else by the registered prefixes. */
@@ -244,9 +249,21 @@ public class Distribution {
     return c.epc() != null ? c.epc() : prefixes.epcOf(c.sscc());
   }
 
-  /** The children as recorded; a case with its state in the repository as its status. */
+  /**
+   * The children as recorded (a supplier's case named as a child taken over first, as in {@link #state}); a
+   * case with its state in the repository as its status.
+   */
   private List<ChildState> states(List<ChildId> ids) {
     List<ChildState> found = repository.children(ids, true);
+    boolean tookOver = false;
+    for (ChildState s : found) {
+      if (s.id() instanceof ChildId.Container k && !s.recorded()) {
+        tookOver |= takeOver(k.sscc());
+      }
+    }
+    if (tookOver) {
+      found = repository.children(ids, true);
+    }
     List<String> caseEpcs =
         found.stream().filter(s -> s.id() instanceof ChildId.Container).map(prefixes::epcOf).toList();
     if (caseEpcs.isEmpty()) {

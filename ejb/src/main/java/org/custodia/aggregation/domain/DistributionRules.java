@@ -205,8 +205,8 @@ public final class DistributionRules {
         if (c.lot() == null) {
           throw new AggregationException(Kind.CONFLICT, "child-other-lot", field + "[" + i + "]", code(c),
               (c.id() instanceof ChildId.Unit ? "the lot of " + c.describe() + " is not known here (no event that"
-                  + " names it was captured with its lot)" : c.describe() + " holds more than one lot") + "; " + into
-                  + " takes one lot only");
+                  + " names it was captured with its lot)" : c.describe() + " holds more than one lot, or units whose"
+                  + " lot is not known here") + "; " + into + " takes one lot only");
         }
         if (l != null && !l.equals(c.lot())) {
           throw new AggregationException(Kind.CONFLICT, "child-other-lot", field + "[" + i + "]", code(c),

@@ -495,6 +495,41 @@ class DistributionTest {
     }
 
     @Test
+    void aSuppliersCaseTakenOffItsPalletGoesOntoAPalletOfTheWholesaler() throws Exception {
+      // given case 1 taken off the supplier's pallet (unknown here until then)
+      distribution.remove(Sscc.of(pallet), List.of(container(case1)), WHOLESALER);
+      aggregations.clear();
+
+      // when
+      Distribution.Changed n = distribution.pack(ContainerLevel.PALLET, List.of(container(case1)), WHOLESALER);
+
+      // then
+      assertEquals(n.sscc(), parentOf("00" + case1));
+      assertEquals(List.of(supplierEpc(case1)), aggregations.get(0).childEpcs());
+      assertEquals(case1, parentOf(supplierKey("P1")), "the case keeps its units");
+    }
+
+    @Test
+    void aSuppliersCaseNamedAsAChildIsTakenOverToo() throws Exception {
+      // given a case of the supplier's not on a pallet, known from its events alone
+      String loose = Sscc.fromDigitsWithoutCheckDigit("04012345000000005").value();
+      capture(
+          "{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:pc5\",\"eventTime\":\"2026-11-26T08:59:00Z\","
+              + "\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":" + list(p("P5")) + ",\"action\":\"ADD\","
+              + "\"bizStep\":\"commissioning\",\"disposition\":\"active\",\"ilmd\":{\"cbvmda:lotNumber\":\"PL1\"}}",
+          aggregate("urn:uuid:pa5", "2026-11-26T09:00:00Z", supplierEpc(loose), p("P5")));
+
+      // when
+      Distribution.Changed n = distribution.pack(ContainerLevel.PALLET, List.of(container(loose)), WHOLESALER);
+
+      // then
+      assertEquals(n.sscc(), parentOf("00" + loose));
+      assertEquals(loose, parentOf(supplierKey("P5")));
+      assertEquals(List.of(supplierEpc(loose)), aggregations.get(0).childEpcs());
+      assertTrue(audit.stream().anyMatch(a -> a.startsWith("aggregation.take-over " + loose)), audit.toString());
+    }
+
+    @Test
     void refusesContainmentItCannotRecordAndContainersItKnowsNothingOf() throws Exception {
       // given a supplier's case holding a unit and a case, and units of the wholesaler's in the pallet's cases
       String mixed = Sscc.fromDigitsWithoutCheckDigit("04012345000000009").value();
@@ -512,6 +547,15 @@ class DistributionTest {
       assertNull(one("SELECT sscc FROM aggregation_container WHERE sscc = ?", pallet), "nothing taken over");
       Sscc nothing = Sscc.fromDigitsWithoutCheckDigit("04012345000000077");
       assertEquals("unknown-sscc", code(() -> distribution.unpack(nothing, WHOLESALER)));
+      // a unit seen only in an aggregation (its commissioning, with its lot, never captured here)
+      capture("{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:po8\",\"eventTime\":\"2026-11-26T10:02:00Z\","
+          + "\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":" + list(p("P8")) + ",\"action\":\"OBSERVE\","
+          + "\"bizStep\":\"receiving\",\"disposition\":\"active\"}");
+      AggregationException noLot = assertThrows(AggregationException.class,
+          () -> distribution.pack(ContainerLevel.CASE, List.of(supplierUnit("P8")), WHOLESALER));
+      assertEquals("child-other-lot", noLot.code());
+      assertTrue(noLot.getMessage().contains("the lot of unit (01)" + SUPPLIER_GTIN + "(21)P8 is not known here"),
+          noLot.getMessage());
     }
 
     void capture(String... events) {
