@@ -40,6 +40,9 @@ final class TakeOver {
   /** An object of the repository's state: its EPC, GS1 key, GTIN, lot and last event. */
   private record Known(String epc, ChildId id, String gtin, String lot, long lastEventPk) {}
 
+  /** What the repository has of the SSCC asked for, and the outermost container it is in (null: none). */
+  private record Found(Known self, String topEpc) {}
+
   /** A container to record, with its children, parents before children. */
   private record Node(Known self, String parentSscc, List<Known> children) {
     ContainerLevel level() {
@@ -58,7 +61,7 @@ final class TakeOver {
   private TakeOver() {}
 
   static Optional<TakenOver> run(Connection c, Sscc sscc, OffsetDateTime at) throws SQLException {
-    Optional<Known> found = stored(c, sscc);
+    Optional<Found> found = stored(c, sscc);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -153,32 +156,30 @@ final class TakeOver {
   }
 
   /** The SSCC as the repository stores it, under any company prefix length or as Digital Link. */
-  private static Optional<Known> stored(Connection c, Sscc sscc) throws SQLException {
+  private static Optional<Found> stored(Connection c, Sscc sscc) throws SQLException {
     List<String> forms = new ArrayList<>();
     for (int n = 6; n <= 12; n++) {
       forms.add(sscc.toEpcUri(n));
     }
     forms.add(sscc.toDigitalLink());
-    List<Known> out = new ArrayList<>();
-    query(c, "SELECT epc, gtin, lot, last_event_pk FROM object_state WHERE epc IN (" + marks(forms) + ")", forms,
-        rs -> out.add(new Known(rs.getString(1), new ChildId.Container(sscc), rs.getString(2), rs.getString(3),
-            rs.getLong(4))));
-    out.sort(java.util.Comparator.comparing(Known::epc));
+    List<Found> out = new ArrayList<>();
+    query(c, "SELECT epc, gtin, lot, last_event_pk, top_parent_epc FROM object_state WHERE epc IN (" + marks(forms)
+        + ")", forms, rs -> out.add(new Found(new Known(rs.getString(1), new ChildId.Container(sscc), rs.getString(2),
+            rs.getString(3), rs.getLong(4)), rs.getString(5))));
+    out.sort(java.util.Comparator.comparing(f -> f.self().epc()));
     return out.stream().findFirst();
   }
 
-  /** The outermost container {@code k} is in by the repository, or {@code k}. */
-  private static Known outermost(Connection c, Known k) throws SQLException {
-    String[] top = {null};
-    query(c, "SELECT top_parent_epc FROM object_state WHERE epc = ?", List.of(k.epc()), rs -> top[0] = rs.getString(1));
-    if (top[0] == null || top[0].equals(k.epc())) {
-      return k;
+  /** The outermost container the object found is in by the repository, or that object. */
+  private static Known outermost(Connection c, Found f) throws SQLException {
+    if (f.topEpc() == null || f.topEpc().equals(f.self().epc())) {
+      return f.self();
     }
     List<Known> out = new ArrayList<>();
-    query(c, "SELECT epc, gtin, lot, last_event_pk FROM object_state WHERE epc = ?", List.of(top[0]),
+    query(c, "SELECT epc, gtin, lot, last_event_pk FROM object_state WHERE epc = ?", List.of(f.topEpc()),
         rs -> out.add(known(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))));
     if (out.isEmpty() || !(out.get(0).id() instanceof ChildId.Container)) {
-      return k;
+      return f.self();
     }
     return out.get(0);
   }
