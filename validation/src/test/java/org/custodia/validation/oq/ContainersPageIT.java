@@ -86,4 +86,37 @@ class ContainersPageIT {
     session.screenshot("containers-repacked.png");
   }
 
+  @Test
+  @Tag("AGG-2")
+  @Tag("UI-2")
+  void aCaseOfASuppliersPalletIsOpenedFromThePage() {
+    // given a supplier's pallet, known here from its events alone
+    DisaggregationIT.SupplierPallet sp = DisaggregationIT.supplierPallet();
+    session.logIn("supply");
+    driver.findElement(By.id("nav-containers")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask:sscc")));
+
+    // when its first case is opened by its SSCC and one unit taken out
+    driver.findElement(By.id("ask:sscc")).sendKeys("(00)" + sp.case1());
+    driver.findElement(By.id("ask:open")).click();
+    wait.until(d -> d.findElements(By.id("child-count")).size() == 1
+        && "2".equals(d.findElement(By.id("child-count")).getText()));
+    long lookedAt = DisaggregationIT.takeOvers(sp.case1());
+    driver.findElement(By.cssSelector("label[for='found:selected:0']")).click();
+    driver.findElement(By.id("found:remove")).click();
+    wait.until(d -> "1".equals(d.findElement(By.id("child-count")).getText()));
+    session.waitForAjax();
+    assertTrue(driver.findElement(By.id("messages")).getText().contains("1 child taken out"),
+        driver.findElement(By.id("messages")).getText());
+
+    // then looking took nothing over, the removal did, and the case is on the supplier's pallet still
+    assertEquals(0, lookedAt);
+    assertEquals(1, DisaggregationIT.takeOvers(sp.case1()));
+    JsonObject c1 = Api.as("supply").get("/api/aggregation/containers/" + sp.case1()).json();
+    assertEquals(DisaggregationIT.supplierEpc(sp.case1()), c1.getString("epc"));
+    assertEquals(sp.pallet(), c1.getString("parent"));
+    assertEquals(1, c1.getJsonArray("children").size());
+    assertTrue(driver.findElement(By.id("history")).getText().contains("remove"));
+    session.screenshot("containers-supplier-case.png");
+  }
 }

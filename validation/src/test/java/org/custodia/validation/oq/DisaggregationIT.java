@@ -281,29 +281,12 @@ class DisaggregationIT {
   @Tag("AGG-2")
   @Tag("AGG-3")
   void aSuppliersPalletKnownFromItsEventsIsOpenedAndItsUnitsRepackedAtTheWholesaler() {
-    // given a supplier's pallet of two cases of two units each, known here only from the supplier's events
-    // (its company prefix 761234 is not registered here), received at the wholesaler
-    String gtin = TestData.foreignGtin();
-    String lot = TestData.newLot();
-    List<String> p = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      p.add("urn:epc:id:sgtin:761234." + gtin.charAt(0) + gtin.substring(7, 13) + "." + lot + i);
-    }
-    String case1 = TestData.foreignSscc();
-    String case2 = TestData.foreignSscc();
-    String pallet = TestData.foreignSscc();
-    capture("{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
-            + "2026-11-26T08:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":" + array(p)
-            + ",\"action\":\"ADD\",\"bizStep\":\"commissioning\",\"disposition\":\"active\","
-            + "\"ilmd\":{\"cbvmda:lotNumber\":\"" + lot + "\"}}",
-        supplierAggregation("2026-11-26T08:01:00Z", supplierEpc(case1), p.subList(0, 2)),
-        supplierAggregation("2026-11-26T08:02:00Z", supplierEpc(case2), p.subList(2, 4)),
-        supplierAggregation("2026-11-26T08:03:00Z", supplierEpc(pallet), List.of(supplierEpc(case1), supplierEpc(case2))),
-        "{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
-            + "2026-11-27T09:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"" + supplierEpc(pallet)
-            + "\"],\"action\":\"OBSERVE\",\"bizStep\":\"receiving\",\"disposition\":\"in_progress\","
-            + "\"bizLocation\":{\"id\":\"" + WHOLESALER_SGLN + "\"}}");
-    await().atMost(Duration.ofSeconds(30)).until(() -> parents(p.get(3)).size() == 2);
+    // given a supplier's pallet of two cases of two units each, received at the wholesaler
+    SupplierPallet sp = supplierPallet();
+    List<String> p = sp.units();
+    String case1 = sp.case1();
+    String case2 = sp.case2();
+    String pallet = sp.pallet();
 
     // when the pallet is looked at, a refused change is asked for, then case 1 is opened
     Api.Reply view = SUPPLY.get(BASE + "/" + pallet);
@@ -337,6 +320,38 @@ class DisaggregationIT {
         .getJsonArray("children"), "epc")));
   }
 
+  /** A supplier's pallet: its four units' EPCs (two in each case) and the SSCCs of its cases and itself. */
+  record SupplierPallet(List<String> units, String case1, String case2, String pallet) {}
+
+  /**
+   * A pallet of two cases of two units each that a supplier (company prefix 761234, not registered here)
+   * commissioned and packed, known here only from its events captured over the EPCIS REST binding, received
+   * at the wholesaler; returns once the trace shows its containment.
+   */
+  static SupplierPallet supplierPallet() {
+    String gtin = TestData.foreignGtin();
+    String lot = TestData.newLot();
+    List<String> p = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      p.add("urn:epc:id:sgtin:761234." + gtin.charAt(0) + gtin.substring(7, 13) + "." + lot + i);
+    }
+    SupplierPallet sp = new SupplierPallet(p, TestData.foreignSscc(), TestData.foreignSscc(), TestData.foreignSscc());
+    capture("{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
+            + "2026-11-26T08:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":" + array(p)
+            + ",\"action\":\"ADD\",\"bizStep\":\"commissioning\",\"disposition\":\"active\","
+            + "\"ilmd\":{\"cbvmda:lotNumber\":\"" + lot + "\"}}",
+        supplierAggregation("2026-11-26T08:01:00Z", supplierEpc(sp.case1()), p.subList(0, 2)),
+        supplierAggregation("2026-11-26T08:02:00Z", supplierEpc(sp.case2()), p.subList(2, 4)),
+        supplierAggregation("2026-11-26T08:03:00Z", supplierEpc(sp.pallet()),
+            List.of(supplierEpc(sp.case1()), supplierEpc(sp.case2()))),
+        "{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
+            + "2026-11-27T09:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"" + supplierEpc(sp.pallet())
+            + "\"],\"action\":\"OBSERVE\",\"bizStep\":\"receiving\",\"disposition\":\"in_progress\","
+            + "\"bizLocation\":{\"id\":\"" + WHOLESALER_SGLN + "\"}}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> parents(p.get(3)).size() == 2);
+    return sp;
+  }
+
   /** The EPCs of the containers the trace puts {@code epc} in, nearest first (none while it is not stored). */
   private static List<String> parents(String epc) {
     Api.Reply r = SUPPLY.get(trace(epc));
@@ -345,7 +360,7 @@ class DisaggregationIT {
   }
 
   /** How many audit records say {@code sscc}'s pallet was taken over from the repository. */
-  private static long takeOvers(String sscc) {
+  static long takeOvers(String sscc) {
     JsonArray records = Api.as("auditor").get("/api/audit/records?limit=500").jsonStructure().asJsonArray();
     return records.getValuesAs(JsonObject.class).stream()
         .filter(a -> "aggregation.take-over".equals(a.getString("action", "")) && sscc.equals(a.getString("objectId", "")))
@@ -366,7 +381,7 @@ class DisaggregationIT {
         + array(children) + ",\"action\":\"ADD\",\"bizStep\":\"packing\"}";
   }
 
-  private static String supplierEpc(String sscc) {
+  static String supplierEpc(String sscc) {
     return "urn:epc:id:sscc:761234." + sscc.charAt(0) + sscc.substring(7, 17);
   }
 

@@ -100,23 +100,23 @@ public class Containers implements Serializable {
       message(FacesMessage.SEVERITY_WARN, "Select the children to take out.");
       return;
     }
-    changed("remove", () -> service.remove(current(), children(selected), site()), " children taken out");
+    changed("remove", () -> service.remove(current(), children(selected), site()), " taken out");
   }
 
   /** Takes every child out. */
   public void unpack() {
-    changed("unpack", () -> service.unpack(current(), site()), " children taken out, the container is empty");
+    changed("unpack", () -> service.unpack(current(), site()), " taken out, the container is empty");
   }
 
   /** Replaces the chosen child by the code typed. */
   public void replace() {
     changed("replace", () -> service.replace(current(), ScannedCodes.code(nonBlank(oldChild, "the child to replace")),
-        ScannedCodes.code(nonBlank(newChild, "the replacement")), reason, damaged, site()), " child replaced");
+        ScannedCodes.code(nonBlank(newChild, "the replacement")), reason, damaged, site()), " replaced");
   }
 
   /** Adds the codes typed (one a line) to the container. */
   public void add() {
-    changed("add", () -> service.add(current(), children(lines(codes)), site()), " children added");
+    changed("add", () -> service.add(current(), children(lines(codes)), site()), " added");
   }
 
   /** Packs the codes typed (one a line) into a new case or pallet and opens it. */
@@ -128,8 +128,13 @@ public class Containers implements Serializable {
       input = done.sscc();
       load(Sscc.of(done.sscc()));
       message(FacesMessage.SEVERITY_INFO, "New " + level.toLowerCase(java.util.Locale.ROOT) + " (00)" + done.sscc()
-          + " packed with " + done.children() + " children.");
+          + " packed with " + childCount(done.children()) + ".");
     }
+  }
+
+  /** {@code 1 child}, {@code 3 children}. */
+  private static String childCount(int n) {
+    return n + (n == 1 ? " child" : " children");
   }
 
   private void changed(String action, Supplier<Distribution.Changed> change, String what) {
@@ -143,7 +148,7 @@ public class Containers implements Serializable {
       codes = null;
       newChild = null;
       load(current());
-      message(FacesMessage.SEVERITY_INFO, done.children() + what + " (events " + done.eventIds() + ").");
+      message(FacesMessage.SEVERITY_INFO, childCount(done.children()) + what + " (events " + done.eventIds() + ").");
     }
   }
 
