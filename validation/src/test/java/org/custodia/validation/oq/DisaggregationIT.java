@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.custodia.validation.support.Api;
+import org.custodia.validation.support.EpcisCapture;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,7 +42,6 @@ class DisaggregationIT {
 
   private static final Api QA = Api.as("qa");
   private static final Api SUPPLY = Api.as("supply");
-  private static final Api ADMIN = Api.as("admin");
   private static final String WHOLESALER = "9506000000022";
   private static final String WHOLESALER_SGLN = "urn:epc:id:sgln:9506000.00002.0";
   private static final String BASE = "/api/aggregation/containers";
@@ -336,7 +336,7 @@ class DisaggregationIT {
       p.add("urn:epc:id:sgtin:761234." + gtin.charAt(0) + gtin.substring(7, 13) + "." + lot + i);
     }
     SupplierPallet sp = new SupplierPallet(p, TestData.foreignSscc(), TestData.foreignSscc(), TestData.foreignSscc());
-    capture("{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
+    EpcisCapture.captured("{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
             + "2026-11-26T08:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":" + array(p)
             + ",\"action\":\"ADD\",\"bizStep\":\"commissioning\",\"disposition\":\"active\","
             + "\"ilmd\":{\"cbvmda:lotNumber\":\"" + lot + "\"}}",
@@ -367,14 +367,6 @@ class DisaggregationIT {
         .count();
   }
 
-  private static void capture(String... events) {
-    String doc = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],"
-        + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T10:00:00Z\","
-        + "\"epcisBody\":{\"eventList\":[" + String.join(",", events) + "]}}";
-    Api.Reply r = ADMIN.postBytes("/api/epcis/capture", "application/ld+json", doc.getBytes(StandardCharsets.UTF_8));
-    assertEquals(202, r.status(), r.body());
-  }
-
   private static String supplierAggregation(String time, String parent, List<String> children) {
     return "{\"type\":\"AggregationEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID() + "\",\"eventTime\":\""
         + time + "\",\"eventTimeZoneOffset\":\"+00:00\",\"parentID\":\"" + parent + "\",\"childEPCs\":"
@@ -394,14 +386,10 @@ class DisaggregationIT {
 
   /** Decommissions a unit by an ObjectEvent DELETE captured through the EPCIS REST binding. */
   private static void decommission(String epc) {
-    String doc = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],"
-        + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T10:00:00Z\","
-        + "\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID()
+    EpcisCapture.captured("{\"type\":\"ObjectEvent\",\"eventID\":\"urn:uuid:" + UUID.randomUUID()
         + "\",\"eventTime\":\"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
         + "\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"" + epc + "\"],\"action\":\"DELETE\","
-        + "\"bizStep\":\"decommissioning\",\"readPoint\":{\"id\":\"" + WHOLESALER_SGLN + "\"}}]}}";
-    Api.Reply r = ADMIN.postBytes("/api/epcis/capture", "application/ld+json", doc.getBytes(StandardCharsets.UTF_8));
-    assertEquals(202, r.status(), r.body());
+        + "\"bizStep\":\"decommissioning\",\"readPoint\":{\"id\":\"" + WHOLESALER_SGLN + "\"}}");
     await().atMost(Duration.ofSeconds(30)).until(() -> "decommissioned".equals(
         SUPPLY.get(trace(epc)).json().getString("status", "")));
   }

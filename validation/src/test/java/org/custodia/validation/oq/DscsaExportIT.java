@@ -29,6 +29,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.custodia.validation.support.Api;
+import org.custodia.validation.support.EpcisCapture;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -95,17 +96,6 @@ class DscsaExportIT {
     return r.json().getJsonArray("epcs").getValuesAs(JsonString::getString);
   }
 
-  private static void capture(String... events) {
-    String doc = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\","
-        + "\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T10:00:00Z\",\"epcisBody\":{\"eventList\":["
-        + String.join(",", events) + "]}}";
-    Api.Reply r = ADMIN.postBytes("/api/epcis/capture", "application/ld+json", doc.getBytes(StandardCharsets.UTF_8));
-    assertEquals(202, r.status(), r.body());
-    String job = r.header("Location");
-    await().atMost(Duration.ofSeconds(60)).until(() -> !ADMIN.getUrl(job).json().getBoolean("running"));
-    assertTrue(ADMIN.getUrl(job).json().getBoolean("success"), ADMIN.getUrl(job).body());
-  }
-
   private static String quoted(List<String> values) {
     return "\"" + String.join("\",\"", values) + "\"";
   }
@@ -121,7 +111,7 @@ class DscsaExportIT {
     String packing = "urn:uuid:" + UUID.randomUUID();
     String shipping = "urn:uuid:" + UUID.randomUUID();
     OffsetDateTime packed = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).plusMinutes(1);
-    capture(
+    EpcisCapture.captured(
         "{\"type\":\"AggregationEvent\",\"eventID\":\"" + packing + "\",\"eventTime\":\"" + packed.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\","
             + "\"eventTimeZoneOffset\":\"+00:00\",\"parentID\":\"" + caseEpc + "\",\"childEPCs\":[" + quoted(units) + "],"
             + "\"action\":\"ADD\",\"bizStep\":\"packing\",\"disposition\":\"in_progress\","
@@ -276,7 +266,7 @@ class DscsaExportIT {
     String pallet = "urn:epc:id:sscc:9506000." + String.format("%010d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));
     String unknownSite = "urn:epc:id:sgln:9506000.00009.0";
     String observed = "urn:uuid:" + UUID.randomUUID();
-    capture("{\"type\":\"ObjectEvent\",\"eventID\":\"" + observed + "\",\"eventTime\":\"2026-11-27T12:00:00Z\","
+    EpcisCapture.captured("{\"type\":\"ObjectEvent\",\"eventID\":\"" + observed + "\",\"eventTime\":\"2026-11-27T12:00:00Z\","
         + "\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"" + pallet + "\"],\"action\":\"OBSERVE\","
         + "\"bizStep\":\"storing\",\"readPoint\":{\"id\":\"" + unknownSite + "\"}}");
 

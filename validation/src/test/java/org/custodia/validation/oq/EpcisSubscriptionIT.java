@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.custodia.validation.support.Api;
+import org.custodia.validation.support.EpcisCapture;
 import org.custodia.validation.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -78,15 +79,6 @@ class EpcisSubscriptionIT {
         + "\"eventTimeZoneOffset\":\"+00:00\",\"action\":\"OBSERVE\",\"bizStep\":\"receiving\",\"epcList\":[\"" + epc + "\"]}";
   }
 
-  private static void capture(String... events) {
-    String doc = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\","
-        + "\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T10:00:00Z\",\"epcisBody\":{\"eventList\":["
-        + String.join(",", events) + "]}}";
-    Api.Reply r = ADMIN.postBytes("/api/epcis/capture", "application/ld+json", doc.getBytes(StandardCharsets.UTF_8));
-    assertEquals(202, r.status(), r.body());
-    await().atMost(Duration.ofSeconds(60)).until(() -> !ADMIN.getUrl(r.header("Location")).json().getBoolean("running"));
-  }
-
   private static String hmac(String body, String token) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -116,7 +108,7 @@ class EpcisSubscriptionIT {
     String a = "urn:uuid:" + UUID.randomUUID();
     String b = "urn:uuid:" + UUID.randomUUID();
     String c = "urn:uuid:" + UUID.randomUUID();
-    capture(event(a, epc), event(b, epc), event(c, epc), event("urn:uuid:" + UUID.randomUUID(), epc + "X"));
+    EpcisCapture.captured(event(a, epc), event(b, epc), event(c, epc), event("urn:uuid:" + UUID.randomUUID(), epc + "X"));
 
     // then the receiver is called, refuses once, and the same three events come again and are acknowledged
     await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.stream().anyMatch(d -> d.answered() == 200));
@@ -129,7 +121,7 @@ class EpcisSubscriptionIT {
 
     // and once acknowledged, a later event is delivered alone: the position moved past the first three
     String d = "urn:uuid:" + UUID.randomUUID();
-    capture(event(d, epc));
+    EpcisCapture.captured(event(d, epc));
     await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.stream().filter(x -> x.answered() == 200).count() >= 2);
     Delivery later = deliveries.stream().filter(x -> x.answered() == 200).skip(1).findFirst().orElseThrow();
     assertEquals(List.of(d), eventIds(later.body()));

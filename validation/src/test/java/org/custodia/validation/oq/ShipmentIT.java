@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.custodia.validation.support.Api;
+import org.custodia.validation.support.EpcisCapture;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -39,7 +40,6 @@ class ShipmentIT {
 
   private static final Api SUPPLY = Api.as("supply");
   private static final Api QA = Api.as("qa");
-  private static final Api ADMIN = Api.as("admin");
   private static final Api AUDITOR = Api.as("auditor");
   private static final String PLANT_GLN = "9506000000015";
   private static final String WHOLESALER_GLN = "9506000000022";
@@ -77,7 +77,7 @@ class ShipmentIT {
     String case2 = ssccEpc(TestData.newSscc());
     String case3 = ssccEpc(TestData.newSscc());
     String pallet = ssccEpc(palletSscc);
-    String doc = document(
+    EpcisCapture.captured(
         pack(t0.plusNanos(1_000_000), case1, units.subList(0, 3)),
         pack(t0.plusNanos(2_000_000), case2, units.subList(3, 4)),
         pack(t0.plusNanos(3_000_000), pallet, List.of(case1, case2)),
@@ -85,11 +85,6 @@ class ShipmentIT {
         "{\"type\":\"ObjectEvent\",\"eventID\":\"" + id() + "\",\"eventTime\":\"" + t0.plusNanos(5_000_000)
             + "\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"" + units.get(4) + "\"],\"action\":\"OBSERVE\","
             + "\"bizStep\":\"dispensing\",\"disposition\":\"dispensed\",\"bizLocation\":{\"id\":\"" + PLANT + "\"}}");
-    Api.Reply r = ADMIN.postBytes("/api/epcis/capture", "application/ld+json", doc.getBytes(StandardCharsets.UTF_8));
-    assertEquals(202, r.status(), r.body());
-    String job = r.header("Location");
-    await().atMost(Duration.ofSeconds(60)).until(() -> !ADMIN.getUrl(job).json().getBoolean("running"));
-    assertTrue(ADMIN.getUrl(job).json().getBoolean("success"), ADMIN.getUrl(job).body());
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       Api.Reply t = SUPPLY.get(trace(units.get(4)));
       return t.status() == 200 && "dispensed".equals(t.json().getString("status"))
@@ -106,12 +101,6 @@ class ShipmentIT {
     return "{\"type\":\"AggregationEvent\",\"eventID\":\"" + id() + "\",\"eventTime\":\"" + time
         + "\",\"eventTimeZoneOffset\":\"+00:00\",\"parentID\":\"" + parent + "\",\"childEPCs\":" + list(children)
         + ",\"action\":\"ADD\",\"bizStep\":\"packing\",\"bizLocation\":{\"id\":\"" + PLANT + "\"}}";
-  }
-
-  private static String document(String... events) {
-    return "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\","
-        + "\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T10:00:00Z\",\"epcisBody\":{\"eventList\":["
-        + String.join(",", events) + "]}}";
   }
 
   private static String list(List<String> values) {

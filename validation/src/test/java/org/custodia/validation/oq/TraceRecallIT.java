@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.custodia.validation.support.Api;
+import org.custodia.validation.support.EpcisCapture;
 import org.custodia.validation.support.Browser;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.support.TestData;
@@ -47,7 +48,6 @@ class TraceRecallIT {
 
   private static final Api QA = Api.as("qa");
   private static final Api SUPPLY = Api.as("supply");
-  private static final Api ADMIN = Api.as("admin");
   private static final String PLANT = "urn:epc:id:sgln:9506000.00001.0";
   private static final String PHARMACY = "urn:epc:id:sgln:9506000.00003.0";
   private static final String WHOLESALER = "urn:epc:id:pgln:9506000.00002";
@@ -81,7 +81,7 @@ class TraceRecallIT {
     String case2 = ssccEpc(case2Sscc);
     String pallet = ssccEpc(palletSscc);
     List<String> aggregations = List.of(id(), id(), id());
-    String doc = document(
+    EpcisCapture.captured(
         aggregation(aggregations.get(0), t0.plusNanos(1_000_000), case1, units.subList(0, 3)),
         aggregation(aggregations.get(1), t0.plusNanos(2_000_000), case2, units.subList(3, 4)),
         aggregation(aggregations.get(2), t0.plusNanos(3_000_000), pallet, List.of(case1, case2)),
@@ -92,11 +92,6 @@ class TraceRecallIT {
         "{\"type\":\"ObjectEvent\",\"eventID\":\"" + id() + "\",\"eventTime\":\"" + t0.plusNanos(5_000_000)
             + "\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"" + units.get(5) + "\"],\"action\":\"OBSERVE\","
             + "\"bizStep\":\"dispensing\",\"disposition\":\"dispensed\",\"bizLocation\":{\"id\":\"" + PHARMACY + "\"}}");
-    Api.Reply r = ADMIN.postBytes("/api/epcis/capture", "application/ld+json", doc.getBytes(StandardCharsets.UTF_8));
-    assertEquals(202, r.status(), r.body());
-    String job = r.header("Location");
-    await().atMost(Duration.ofSeconds(60)).until(() -> !ADMIN.getUrl(job).json().getBoolean("running"));
-    assertTrue(ADMIN.getUrl(job).json().getBoolean("success"), ADMIN.getUrl(job).body());
     // the commissioning event comes over the capture queue: wait until every unit has its state
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       Api.Reply t = SUPPLY.get(trace(units.get(5)));
@@ -117,12 +112,6 @@ class TraceRecallIT {
     return "{\"type\":\"AggregationEvent\",\"eventID\":\"" + id + "\",\"eventTime\":\"" + time
         + "\",\"eventTimeZoneOffset\":\"+00:00\",\"parentID\":\"" + parent + "\",\"childEPCs\":[" + c
         + "],\"action\":\"ADD\",\"bizStep\":\"packing\",\"bizLocation\":{\"id\":\"" + PLANT + "\"}}";
-  }
-
-  private static String document(String... events) {
-    return "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\","
-        + "\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T10:00:00Z\",\"epcisBody\":{\"eventList\":["
-        + String.join(",", events) + "]}}";
   }
 
   private static String id() {

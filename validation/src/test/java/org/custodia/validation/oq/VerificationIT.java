@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.custodia.validation.support.Api;
+import org.custodia.validation.support.EpcisCapture;
 import org.custodia.validation.support.Deployments;
 import org.custodia.validation.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -96,20 +97,10 @@ class VerificationIT {
     return r.json();
   }
 
-  private static void capture(String event) {
-    String doc = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\","
-        + "\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-11-27T10:00:00Z\",\"epcisBody\":{\"eventList\":[" + event + "]}}";
-    Api.Reply r = ADMIN.postBytes("/api/epcis/capture", "application/ld+json", doc.getBytes(StandardCharsets.UTF_8));
-    assertEquals(202, r.status(), r.body());
-    String job = r.header("Location");
-    await().atMost(Duration.ofSeconds(60)).until(() -> !ADMIN.getUrl(job).json().getBoolean("running"));
-    assertTrue(ADMIN.getUrl(job).json().getBoolean("success"), ADMIN.getUrl(job).body());
-  }
-
   private static void observe(String epc, String bizStep, String disposition) {
     String t = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).plusMinutes(1)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    capture("{\"type\":\"ObjectEvent\",\"eventTime\":\"" + t + "\",\"eventTimeZoneOffset\":\"+00:00\","
+    EpcisCapture.captured("{\"type\":\"ObjectEvent\",\"eventTime\":\"" + t + "\",\"eventTimeZoneOffset\":\"+00:00\","
         + "\"epcList\":[\"" + epc + "\"],\"action\":\"OBSERVE\",\"bizStep\":\"" + bizStep + "\",\"disposition\":\""
         + disposition + "\",\"readPoint\":{\"id\":\"" + PLANT_SGLN + "\"},\"bizLocation\":{\"id\":\"" + PLANT_SGLN + "\"}}");
   }
