@@ -9,22 +9,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.custodia.platform.Jndi;
 import org.custodia.platform.PerTransaction;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import jakarta.annotation.security.RolesAllowed;
 import org.custodia.audit.domain.AuditRecord;
 import org.custodia.security.Roles;
@@ -34,10 +29,12 @@ import org.custodia.security.Roles;
  * so any later edit or deletion breaks the chain. A done action is recorded in the caller's transaction (it
  * commits with the change it describes), a refusal in a new one (it must outlive the rolled-back request).
  *
- * <p>The chain head row orders the records, and whoever holds its lock holds up every other audited
- * transaction until it commits. So a transaction's records are collected as it runs and written to the
- * chain at its end, just before it commits (an interposed synchronization's {@code beforeCompletion}, on
- * the transaction's own connection): the head is locked last, after every other lock the transaction takes,
+ * <p>A chain's head row orders its records, and whoever holds its lock holds up every other transaction
+ * appending to that chain until it commits; there are eight chains ({@link AuditChains}, migration V20),
+ * and a transaction appends to one picked at random, so audited transactions commit side by side. And a
+ * transaction's records are collected as it runs and written to a chain at its end, just before it commits
+ * (an interposed synchronization's {@code beforeCompletion}, on the transaction's own connection): the head
+ * is locked last, after every other lock the transaction takes,
  * which keeps audited transactions from deadlocking on it (a packaging-line transaction that locked a
  * serial pool and then the head, against one that had locked the head and waited for the pool), and it is
  * held for the commit only, not for the work before it.
@@ -64,10 +61,6 @@ public class AuditTrail {
 
   /** The key of the transaction's records waiting for its end, in the registry's resources. */
   private static final Object PENDING = new Object();
-
-  /** A record as the action happened, chained when its transaction ends. */
-  private record Entry(String actor, String action, String objectType, String objectId, Outcome outcome,
-      String detail, OffsetDateTime at) {}
 
   /** Records an action done by the caller, in the caller's transaction. */
   public void done(String action, String objectType, String objectId, String detail) {
@@ -122,16 +115,16 @@ public class AuditTrail {
   private void append(
       String actor, String action, String objectType, String objectId, Outcome outcome, String detail) {
     String safeDetail = detail == null ? null : detail.length() > 4000 ? detail.substring(0, 3997) + "..." : detail;
-    Entry entry = new Entry(actor, action, objectType, objectId, outcome, safeDetail,
+    AuditChains.Entry entry = new AuditChains.Entry(actor, action, objectType, objectId, outcome, safeDetail,
         OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
-    List<Entry> pending = PerTransaction.collection(registry, PENDING, ArrayList::new, this::chainOrRollBack, e -> { });
+    List<AuditChains.Entry> pending = PerTransaction.collection(registry, PENDING, ArrayList::new, this::chainOrRollBack, e -> { });
     if (pending == null) {
       throw new IllegalStateException("audit record " + action + " outside an active transaction");
     }
     pending.add(entry);
   }
 
-  private void chainOrRollBack(List<Entry> entries) {
+  private void chainOrRollBack(List<AuditChains.Entry> entries) {
     try {
       chain(entries);
     } catch (SQLException e) {
@@ -140,57 +133,32 @@ public class AuditTrail {
     }
   }
 
-  /** Appends the transaction's records to the chain, on the transaction's connection, head locked. */
-  private void chain(List<Entry> entries) throws SQLException {
+  /**
+   * Appends the transaction's records to one of the chains, picked at random, on the transaction's
+   * connection, that chain's head locked until the commit.
+   */
+  private void chain(List<AuditChains.Entry> entries) throws SQLException {
+    int chain = ThreadLocalRandom.current().nextInt(AuditChains.CHAINS) + 1;
     try (Connection c = dataSource.getConnection()) {
-      String prevHash;
-      try (PreparedStatement head = c.prepareStatement("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-          ResultSet rs = head.executeQuery()) {
-        rs.next();
-        prevHash = rs.getString(2);
-      }
-      long id = 0;
-      try (PreparedStatement next = c.prepareStatement("SELECT audit_record_seq.NEXTVAL FROM dual");
-          PreparedStatement insert = c.prepareStatement(
-              "INSERT INTO audit_record (id, recorded_at, actor, action, object_type, object_id, outcome,"
-                  + " detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (Entry e : entries) {
-          try (ResultSet rs = next.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-          }
-          String hash =
-              sha256(String.join("\u001f", prevHash, Long.toString(id), e.at().toString(), e.actor(), e.action(),
-                  String.valueOf(e.objectType()), String.valueOf(e.objectId()), e.outcome().name(),
-                  String.valueOf(e.detail())));
-          insert.setLong(1, id);
-          insert.setObject(2, e.at());
-          insert.setString(3, e.actor());
-          insert.setString(4, e.action());
-          insert.setString(5, e.objectType());
-          insert.setString(6, e.objectId());
-          insert.setString(7, e.outcome().name());
-          insert.setString(8, e.detail());
-          insert.setString(9, prevHash);
-          insert.setString(10, hash);
-          insert.addBatch();
-          prevHash = hash;
-        }
-        insert.executeBatch();
-      }
-      try (PreparedStatement update = c.prepareStatement("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
-        update.setLong(1, id);
-        update.setString(2, prevHash);
-        update.executeUpdate();
-      }
+      AuditChains.append(c, chain, entries);
     }
   }
 
-  static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /**
+   * Verifies the whole trail (AUD-1): every record's hash and link, every chain's head. A break names the
+   * first record where it was found and what is wrong.
+   */
+  @RolesAllowed({Roles.AUDITOR, Roles.QA, Roles.ADMIN, Roles.COMPLIANCE})
+  public ChainCheck verify() {
+    try (Connection c = dataSource.getConnection()) {
+      AuditChains.Verification v = AuditChains.verify(c);
+      return new ChainCheck(v.records(), v.intact(), v.brokenAt().orElse(null), v.problem().orElse(null));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit trail could not be read: " + e.getMessage(), e);
     }
   }
+
+  /** What {@link #verify} found: records checked, and where the trail is broken (null when intact). */
+  public record ChainCheck(long records, boolean intact, Long brokenAt, String problem) {}
+
 }
