@@ -34,8 +34,11 @@ final class AuditChains {
   record Entry(String actor, String action, String objectType, String objectId, AuditTrail.Outcome outcome,
       String detail, OffsetDateTime at) {}
 
-  /** The outcome of a verification: how many records were checked, and the first break found, if any. */
-  record Verification(long records, Optional<Long> brokenAt, Optional<String> problem) {
+  /**
+   * The outcome of a verification: how many records were checked, how many were left for the next one
+   * (committed while it ran), and the first break found, if any.
+   */
+  record Verification(long records, long newer, Optional<Long> brokenAt, Optional<String> problem) {
     boolean intact() {
       return problem.isEmpty();
     }
@@ -114,6 +117,7 @@ final class AuditChains {
     Map<Integer, String> last = new HashMap<>();
     Map<Integer, Long> lastId = new HashMap<>();
     long n = 0;
+    long newer = 0;
     try (PreparedStatement all = c.prepareStatement(
         "SELECT id, recorded_at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash, chain_id"
             + " FROM audit_record ORDER BY id");
@@ -122,21 +126,22 @@ final class AuditChains {
         long id = rs.getLong(1);
         int chain = rs.getInt(11);
         if (!headId.containsKey(chain)) {
-          return broken(n, id, "record " + id + " names chain " + chain + ", which does not exist");
+          return broken(n, newer, id, "record " + id + " names chain " + chain + ", which does not exist");
         }
         if (id > headId.get(chain)) {
+          newer++;
           continue;
         }
         n++;
         String expectedPrev = last.getOrDefault(chain, genesis(chain));
         if (!expectedPrev.equals(rs.getString(9))) {
-          return broken(n, id, "record " + id + " does not follow the record before it in chain " + chain
+          return broken(n, newer, id, "record " + id + " does not follow the record before it in chain " + chain
               + " (a record before it was deleted or moved, or it was moved here)");
         }
         String hash = hash(rs.getString(9), id, rs.getObject(2, OffsetDateTime.class), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
         if (!hash.equals(rs.getString(10))) {
-          return broken(n, id, "record " + id + " of chain " + chain + " was changed after it was written: its"
+          return broken(n, newer, id, "record " + id + " of chain " + chain + " was changed after it was written: its"
               + " content no longer matches its hash");
         }
         last.put(chain, hash);
@@ -147,15 +152,15 @@ final class AuditChains {
       int chain = head.getKey();
       long end = lastId.getOrDefault(chain, 0L);
       if (head.getValue() != end || !headHash.get(chain).equals(last.getOrDefault(chain, genesis(chain)))) {
-        return broken(n, head.getValue(), "chain " + chain + " ends at record " + end + " but its head names record "
+        return broken(n, newer, head.getValue(), "chain " + chain + " ends at record " + end + " but its head names record "
             + head.getValue() + " (its last records were deleted)");
       }
     }
-    return new Verification(n, Optional.empty(), Optional.empty());
+    return new Verification(n, newer, Optional.empty(), Optional.empty());
   }
 
-  private static Verification broken(long records, long id, String problem) {
-    return new Verification(records, Optional.of(id), Optional.of(problem));
+  private static Verification broken(long records, long newer, long id, String problem) {
+    return new Verification(records, newer, Optional.of(id), Optional.of(problem));
   }
 
   /** A record's hash; the formula of the single chain before V20, so the records written then still verify. */

@@ -25,8 +25,8 @@ import org.custodia.audit.domain.AuditRecord;
 import org.custodia.security.Roles;
 
 /**
- * Appends audit records (AUD-1). Each record's hash covers its content and the previous record's hash,
- * so any later edit or deletion breaks the chain. A done action is recorded in the caller's transaction (it
+ * Appends audit records (AUD-1). Each record's hash covers its content and the hash of the record before it
+ * in its chain, so any later edit or deletion breaks the chain. A done action is recorded in the caller's transaction (it
  * commits with the change it describes), a refusal in a new one (it must outlive the rolled-back request).
  *
  * <p>A chain's head row orders its records, and whoever holds its lock holds up every other transaction
@@ -34,10 +34,10 @@ import org.custodia.security.Roles;
  * and a transaction appends to one picked at random, so audited transactions commit side by side. And a
  * transaction's records are collected as it runs and written to a chain at its end, just before it commits
  * (an interposed synchronization's {@code beforeCompletion}, on the transaction's own connection): the head
- * is locked last, after every other lock the transaction takes,
- * which keeps audited transactions from deadlocking on it (a packaging-line transaction that locked a
- * serial pool and then the head, against one that had locked the head and waited for the pool), and it is
- * held for the commit only, not for the work before it.
+ * is locked last, after every other lock the transaction takes, which keeps audited transactions from
+ * deadlocking on it (a packaging-line transaction that locked a serial pool and then the head, against one
+ * that had locked the head and waited for the pool), and it is held for the commit only, not for the work
+ * before it.
  */
 @PermitAll
 @Stateless
@@ -152,13 +152,16 @@ public class AuditTrail {
   public ChainCheck verify() {
     try (Connection c = dataSource.getConnection()) {
       AuditChains.Verification v = AuditChains.verify(c);
-      return new ChainCheck(v.records(), v.intact(), v.brokenAt().orElse(null), v.problem().orElse(null));
+      return new ChainCheck(v.records(), v.newer(), v.intact(), v.brokenAt().orElse(null), v.problem().orElse(null));
     } catch (SQLException e) {
       throw new IllegalStateException("the audit trail could not be read: " + e.getMessage(), e);
     }
   }
 
-  /** What {@link #verify} found: records checked, and where the trail is broken (null when intact). */
-  public record ChainCheck(long records, boolean intact, Long brokenAt, String problem) {}
+  /**
+   * What {@link #verify} found: the records checked, the records committed while it ran (past their chain's
+   * head as read first; checked by the next verification), and where the trail is broken (null when intact).
+   */
+  public record ChainCheck(long records, long newer, boolean intact, Long brokenAt, String problem) {}
 
 }

@@ -73,7 +73,7 @@ class AuditChainsTest {
     AuditChains.Verification v = verify();
 
     // then
-    assertEquals(new AuditChains.Verification(6, Optional.empty(), Optional.empty()), v);
+    assertEquals(new AuditChains.Verification(6, 0, Optional.empty(), Optional.empty()), v);
   }
 
   @Test
@@ -151,6 +151,20 @@ class AuditChainsTest {
     AuditChains.Verification v = verify();
     assertEquals(Optional.of(6L), v.brokenAt());
     assertTrue(v.problem().orElseThrow().contains("chain 8 ends at record 0"), v.problem().orElseThrow());
+  }
+
+  @Test
+  void recordsPastTheirChainsHeadAreCountedAsNewerNotChecked() throws SQLException {
+    // given: chain 1's head as it was read before records 4 and 5 were committed
+    sixRecords();
+    execute("UPDATE audit_chain_head SET last_id = 2, last_hash = (SELECT hash FROM audit_record WHERE id = 2)"
+        + " WHERE id = 1");
+
+    // when
+    AuditChains.Verification v = verify();
+
+    // then: on a quiet trail, newer records are a head set back, and the answer shows them
+    assertEquals(new AuditChains.Verification(4, 2, Optional.empty(), Optional.empty()), v);
   }
 
   @Test
