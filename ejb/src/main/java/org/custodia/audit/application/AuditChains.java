@@ -19,9 +19,9 @@ import java.util.Optional;
  * sequence of records whose hash covers the record and the hash before it, from the chain's genesis hash to
  * its head row ({@code audit_chain_head}: the chain's last record and hash). A transaction appends to one
  * chain under that chain's head lock, so audited transactions on different chains commit side by side.
- * Verifying walks every record in id order, chain by chain, and compares each chain's end with its head:
- * an edited record breaks its hash, a deleted or moved one the link of the next, a deleted last record
- * the head.
+ * Verifying walks every record once in id order, following each chain's links, and compares each chain's
+ * end with its head: an edited record breaks its hash, a deleted or moved one the link of the next, a
+ * deleted last record the head.
  */
 final class AuditChains {
 
