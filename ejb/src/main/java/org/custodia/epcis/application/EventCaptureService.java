@@ -41,7 +41,7 @@ public class EventCaptureService {
   public static final String SOURCE = "source";
 
   /** The source of commissioning documents (serialization, for the line and REST alike). */
-  static final String COMMISSIONING_SOURCE = "serialization";
+  public static final String COMMISSIONING_SOURCE = "serialization";
 
   /** JMS message group property: Artemis gives a group's messages to one consumer, in order. */
   static final String GROUP = "JMSXGroupID";

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
@@ -19,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ import javax.sql.DataSource;
 import org.custodia.epcis.application.EventCaptureService;
 import org.custodia.epcis.application.EventRepositoryService;
 import org.custodia.epcis.domain.ObjectEvent;
+import org.custodia.epcis.infrastructure.json.EpcisJson;
 import org.custodia.platform.Jndi;
 import org.custodia.validation.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -68,6 +72,9 @@ class CaptureTransactionIT {
 
   @Resource(lookup = Jndi.DEAD_LETTER_QUEUE)
   Queue deadLetters;
+
+  @Resource(lookup = Jndi.JMS_XA_FACTORY)
+  ConnectionFactory xaFactory;
 
   private static ObjectEvent event(String id) {
     return new ObjectEvent(id, OffsetDateTime.now(), List.of("urn:epc:id:sgtin:9506000.013435." + id.substring(9, 17)),
@@ -118,13 +125,59 @@ class CaptureTransactionIT {
     assertEquals("jms.queue.custodia.EpcisCapture", dead.getStringProperty("_AMQ_ORIG_ADDRESS"));
   }
 
-  private Message deadLetter(String source) throws Exception {
-    try (QueueBrowser browser = jms.createBrowser(deadLetters, "source = '" + source + "'")) {
-      for (Object m : Collections.list(browser.getEnumeration())) {
-        return (Message) m;
+  @Test
+  @Tag("SER-5")
+  @Tag("LINE-4")
+  void commissioningDocumentsWaitingTogetherAreEachStoredOnceAndOneUnreadableAmongThemFailsAlone() throws Exception {
+    // given thirty commissioning documents and, among them, one the repository cannot read, all put on the
+    // capture queue by one transaction, so that they wait there together (the consumer takes waiting
+    // commissioning documents into one transaction)
+    String run = UUID.randomUUID().toString();
+    List<String> ids = new ArrayList<>();
+    tx.begin();
+    try (JMSContext xa = xaFactory.createContext()) {
+      JMSProducer producer = xa.createProducer();
+      for (int i = 0; i < 30; i++) {
+        if (i == 10) {
+          producer.send(captureQueue, commissioningMessage(xa, "{\"not\": \"an EPCIS document\"}", run));
+        }
+        String id = "urn:uuid:" + UUID.randomUUID();
+        ids.add(id);
+        producer.send(captureQueue,
+            commissioningMessage(xa, EpcisJson.document(List.of(event(id)), OffsetDateTime.now()), run));
       }
-      return null;
     }
+    tx.commit();
+
+    // then every readable document is stored, and only the unreadable one ends in the dead-letter queue
+    await().pollInSameThread().atMost(Duration.ofSeconds(90))
+        .until(() -> ids.stream().allMatch(id -> repository.event(id).isPresent()));
+    await().pollInSameThread().atMost(Duration.ofSeconds(90)).until(() -> deadLetters("run = '" + run + "'").size() == 1);
+    assertEquals("{\"not\": \"an EPCIS document\"}", ((TextMessage) deadLetters("run = '" + run + "'").get(0)).getText());
+  }
+
+  private static TextMessage commissioningMessage(JMSContext context, String body, String run) throws Exception {
+    TextMessage m = context.createTextMessage(body);
+    m.setStringProperty(EventCaptureService.TYPE, "EPCISDocument");
+    m.setStringProperty(EventCaptureService.SCHEMA_VERSION, "2.0");
+    m.setStringProperty(EventCaptureService.SOURCE, EventCaptureService.COMMISSIONING_SOURCE);
+    m.setStringProperty("run", run);
+    return m;
+  }
+
+  private List<Message> deadLetters(String selector) throws Exception {
+    try (QueueBrowser browser = jms.createBrowser(deadLetters, selector)) {
+      List<Message> found = new ArrayList<>();
+      for (Object m : Collections.list(browser.getEnumeration())) {
+        found.add((Message) m);
+      }
+      return found;
+    }
+  }
+
+  private Message deadLetter(String source) throws Exception {
+    List<Message> found = deadLetters("source = '" + source + "'");
+    return found.isEmpty() ? null : found.get(0);
   }
 
   private static String prefix() {
