@@ -130,8 +130,7 @@ class CaptureTransactionIT {
   @Tag("LINE-4")
   void commissioningDocumentsWaitingTogetherAreEachStoredOnceAndOneUnreadableAmongThemFailsAlone() throws Exception {
     // given thirty commissioning documents and, among them, one the repository cannot read, all put on the
-    // capture queue by one transaction, so that they wait there together (the consumer takes waiting
-    // commissioning documents into one transaction)
+    // capture queue by one transaction, so that the queue's consumers take them side by side
     String run = UUID.randomUUID().toString();
     List<String> ids = new ArrayList<>();
     tx.begin();
