@@ -61,7 +61,7 @@ public class LineEventsBean implements LineEventListener {
         scan.parentCode(), scan.childCodes(), scan.timestamp());
   }
 
-  /** Several messages of one line that queued up while the bean was busy: one transaction for all. */
+  /** Messages of one or more lines that waited while the beans were busy: one transaction for all. */
   @Override
   public void onMessages(List<LineMessage> messages) {
     LineEventListener.super.onMessages(messages);

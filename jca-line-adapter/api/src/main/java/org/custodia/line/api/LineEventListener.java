@@ -24,11 +24,11 @@ public interface LineEventListener {
   void onAggregationScan(AggregationScan scan);
 
   /**
-   * A run of one line's messages, in sequence order, handled as one unit of work: one transaction when the
-   * bean's delivery is transacted, so a bean that falls behind commits what queued up meanwhile at once
-   * instead of paying a transaction per message. The adapter hands over more than one message only when
-   * more are waiting; should the call fail, it delivers the same messages again one at a time. The default
-   * passes each message to its own method above, in order.
+   * Messages of one or more lines, each line's in sequence order, handled as one unit of work: one
+   * transaction when the bean's delivery is transacted, so the reads that wait while the bean is busy, on
+   * all lines, are committed at once instead of paying a transaction per message. The adapter hands over
+   * more than one message only when more are waiting; should the call fail, it delivers the same messages
+   * again one at a time. The default passes each message to its own method above, in order.
    */
   default void onMessages(java.util.List<LineMessage> messages) {
     for (LineMessage m : messages) {

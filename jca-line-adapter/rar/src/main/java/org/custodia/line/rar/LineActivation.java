@@ -37,7 +37,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 /**
  * One MDB's activation: an OPC UA session subscribed to the {@code Events} variable of each of its
  * lines (sampling interval 0, a large queue, so no message is merged), each line's messages kept in
- * sequence ({@link LineSequencer}) and delivered in order ({@link LineDelivery}). When the session
+ * sequence ({@link LineSequencer}) and delivered in order ({@link LineDelivery}, the lines' messages together). When the session
  * is lost (keep-alive) the lines are reported {@link LineState#DISCONNECTED}; the adapter connects
  * again every reconnect interval, reports the lines' states, and asks each line to send again what
  * it sent meanwhile.
@@ -54,7 +54,7 @@ final class LineActivation implements SessionActivityListener {
   private final ExecutorService executor;
   private final Timer timer;
   private final long reconnectMillis;
-  private final Map<String, LineDelivery> deliveries = new LinkedHashMap<>();
+  private final LineDelivery delivery;
   private final Map<String, LineSequencer> sequencers = new ConcurrentHashMap<>();
   private volatile OpcUaClient client;
   private volatile LineCommands commands;
@@ -72,9 +72,7 @@ final class LineActivation implements SessionActivityListener {
     this.executor = executor;
     this.timer = timer;
     this.reconnectMillis = reconnectMillis;
-    for (String line : lines) {
-      deliveries.put(line, new LineDelivery(line, factory, workManager, timer, reconnectMillis));
-    }
+    this.delivery = new LineDelivery(this.lines, factory, workManager, timer, reconnectMillis);
   }
 
   void start() {
@@ -83,7 +81,7 @@ final class LineActivation implements SessionActivityListener {
 
   void stop() {
     stopped = true;
-    deliveries.values().forEach(LineDelivery::stop);
+    delivery.stop();
     OpcUaClient c = client;
     client = null;
     if (c != null) {
@@ -175,7 +173,7 @@ final class LineActivation implements SessionActivityListener {
       for (String line : lines) {
         LineStatus status = states.get(line);
         LineSequencer sequencer = sequencers.get(line);
-        deliveries.get(line).offer(
+        delivery.offer(
             new LineStateChange(line, sequencer.last(), status.state(), read, true));
         if (status.lastSequence() > sequencer.last()) {
           resend(line);
@@ -239,7 +237,7 @@ final class LineActivation implements SessionActivityListener {
     disconnectedReported = true;
     for (String line : lines) {
       LineSequencer sequencer = sequencers.get(line);
-      deliveries.get(line).offer(new LineStateChange(line, sequencer == null ? 0 : sequencer.last(),
+      delivery.offer(new LineStateChange(line, sequencer == null ? 0 : sequencer.last(),
           LineState.DISCONNECTED, Instant.now(), true));
     }
   }
@@ -258,7 +256,7 @@ final class LineActivation implements SessionActivityListener {
     }
     LineSequencer sequencer = sequencers.get(line);
     switch (sequencer.offer(message.sequence())) {
-      case DELIVER -> deliveries.get(line).offer(message);
+      case DELIVER -> delivery.offer(message);
       case RESEND -> resend(line);
       default -> { }
     }

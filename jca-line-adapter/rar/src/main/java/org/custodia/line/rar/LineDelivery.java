@@ -6,11 +6,12 @@ import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodia.line.api.AggregationScan;
@@ -21,34 +22,75 @@ import org.custodia.line.api.LineStateChange;
 import org.custodia.line.api.RejectConfirmed;
 
 /**
- * Delivers one line's messages to the message endpoint in order: at most one Work of a line is scheduled
- * at once, and it drains the queue. A single waiting message goes to its own listener method; when several
- * are waiting (the bean fell behind), up to {@link #MAX_BATCH} go together to {@link
- * LineEventListener#onMessages}, one transaction for all. Messages the bean fails on stay at the head and
- * are delivered again after the retry interval, one at a time until the failed ones are through, so nothing
- * is skipped and one bad message cannot keep a batch failing.
+ * Delivers the messages of an activation's lines to message endpoints, each line's in order: a line is
+ * taken by one delivery at a time, and its messages leave its queue only when the call that carried them
+ * returned. Up to {@link #WORKERS} deliveries (Work on the container's WorkManager) run at once. Each
+ * takes what is waiting on every line no other delivery holds, up to {@link #MAX_BATCH} messages: a single
+ * message goes to its own listener method; several, of one line or of several, go together to {@link
+ * LineEventListener#onMessages}, one transaction for all. A busy system thus commits the reads of many
+ * lines at once, instead of paying a transaction (on the embedded database, a two-phase commit that writes
+ * a store chunk) per read. When a call fails, the lines it carried wait the retry interval and their
+ * messages up to the failed ones then go one at a time, each alone, so nothing is skipped and one bad
+ * message cannot keep a batch failing.
  */
-final class LineDelivery implements Work {
+final class LineDelivery {
 
   private static final Logger LOG = Logger.getLogger(LineDelivery.class.getName());
 
   /** The most messages handed to the bean in one call; system property {@code custodia.line.max-batch}. */
-  static final int MAX_BATCH = Math.max(1, Integer.getInteger("custodia.line.max-batch", 32));
+  static final int MAX_BATCH = Math.max(1, Integer.getInteger("custodia.line.max-batch", 64));
 
-  private final String lineId;
+  /** The most deliveries running at once; system property {@code custodia.line.delivery-workers}. */
+  static final int WORKERS = Math.max(1, Integer.getInteger("custodia.line.delivery-workers", 4));
+
+  /** One line's queue and delivery state; the fields but the queue are guarded by the delivery's lock. */
+  private static final class Line {
+    final String id;
+    final ConcurrentLinkedQueue<LineMessage> queue = new ConcurrentLinkedQueue<>();
+    /** A delivery holds the line. */
+    boolean held;
+    /** After a failure: the sequence up to which the line's messages go one at a time, alone. */
+    long singlyUpTo = Long.MIN_VALUE;
+    /** After a failure: not delivered before this time ({@link System#nanoTime}). */
+    long notBefore;
+
+    Line(String id) {
+      this.id = id;
+    }
+  }
+
+  /** What one call carries: the lines it holds, with how many messages of each. */
+  private static final class Batch {
+    final List<LineMessage> messages = new ArrayList<>();
+    final Map<Line, Integer> taken = new LinkedHashMap<>();
+  }
+
+  private final Map<String, Line> lines = new LinkedHashMap<>();
+  private final List<Line> order;
   private final MessageEndpointFactory factory;
   private final WorkManager workManager;
   private final Timer timer;
   private final long retryMillis;
-  private final ConcurrentLinkedQueue<LineMessage> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final int workers;
+  private final Object lock = new Object();
+  /** Deliveries scheduled or running; guarded by lock. */
+  private int running;
+  /** Where the next delivery starts looking, so that every line gets its turn first; guarded by lock. */
+  private int start;
   private volatile boolean stopped;
-  /** After a failure: the sequence up to which messages go one at a time. */
-  private long singlyUpTo = Long.MIN_VALUE;
 
-  LineDelivery(String lineId, MessageEndpointFactory factory, WorkManager workManager, Timer timer,
+  LineDelivery(List<String> lineIds, MessageEndpointFactory factory, WorkManager workManager, Timer timer,
       long retryMillis) {
-    this.lineId = lineId;
+    this(lineIds, factory, workManager, timer, retryMillis, WORKERS);
+  }
+
+  LineDelivery(List<String> lineIds, MessageEndpointFactory factory, WorkManager workManager, Timer timer,
+      long retryMillis, int workers) {
+    this.workers = Math.max(1, workers);
+    for (String id : lineIds) {
+      lines.put(id, new Line(id));
+    }
+    this.order = List.copyOf(lines.values());
     this.factory = factory;
     this.workManager = workManager;
     this.timer = timer;
@@ -56,7 +98,11 @@ final class LineDelivery implements Work {
   }
 
   void offer(LineMessage message) {
-    queue.add(message);
+    Line line = lines.get(message.lineId());
+    if (line == null) {
+      throw new IllegalArgumentException("line " + message.lineId() + " is not one of " + lines.keySet());
+    }
+    line.queue.add(message);
     schedule();
   }
 
@@ -65,88 +111,197 @@ final class LineDelivery implements Work {
   }
 
   private void schedule() {
-    if (stopped || queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
-      return;
+    synchronized (lock) {
+      if (stopped || running >= workers) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (!anyReady(now)) {
+        long wait = running == 0 ? untilNextReady(now) : -1;
+        if (wait >= 0) {
+          retryIn(wait / 1_000_000L + 1);
+        }
+        return;
+      }
+      running++;
     }
     try {
-      workManager.scheduleWork(this);
+      workManager.scheduleWork(new Delivery());
     } catch (WorkException e) {
-      scheduled.set(false);
+      synchronized (lock) {
+        running--;
+      }
       retryLater();
     }
   }
 
+  private boolean anyReady(long now) {
+    for (Line line : order) {
+      if (!line.held && !line.queue.isEmpty() && now - line.notBefore >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Nanoseconds until the first line with messages that waits after a failure may go again, or -1 when no
+   * line waits with messages (a delivery that ends with nothing ready arms the timer for it, so that a
+   * waiting line is never forgotten).
+   */
+  private long untilNextReady(long now) {
+    long wait = -1;
+    for (Line line : order) {
+      if (!line.held && !line.queue.isEmpty() && now - line.notBefore < 0) {
+        long left = line.notBefore - now;
+        wait = wait < 0 ? left : Math.min(wait, left);
+      }
+    }
+    return wait;
+  }
+
   private void retryLater() {
+    retryIn(retryMillis);
+  }
+
+  private void retryIn(long millis) {
     try {
       timer.schedule(new TimerTask() {
         @Override
         public void run() {
           schedule();
         }
-      }, retryMillis);
+      }, millis);
     } catch (IllegalStateException e) {
       // the timer is cancelled: the adapter stops
     }
   }
 
-  @Override
-  public void run() {
-    boolean failed = false;
-    MessageEndpoint endpoint = null;
-    try {
-      List<LineMessage> batch;
-      while (!stopped && !(batch = next()).isEmpty()) {
-        if (endpoint == null) {
-          endpoint = factory.createEndpoint(null);
+  /**
+   * The messages to deliver next, without taking them off their queues: from each line no delivery holds
+   * and not waiting after a failure, its first messages, the lines taken in turn; a message of a line
+   * within its after-failure range goes alone.
+   */
+  private Batch next() {
+    Batch batch = new Batch();
+    long now = System.nanoTime();
+    synchronized (lock) {
+      int n = order.size();
+      for (int i = 0; i < n && batch.messages.size() < MAX_BATCH; i++) {
+        Line line = order.get((start + i) % n);
+        LineMessage head = line.queue.peek();
+        if (line.held || head == null || now - line.notBefore < 0) {
+          continue;
         }
-        try {
-          deliver((LineEventListener) endpoint, batch);
-          for (int i = 0; i < batch.size(); i++) {
-            queue.poll();
+        if (head.sequence() <= line.singlyUpTo) {
+          if (batch.messages.isEmpty()) {
+            line.held = true;
+            batch.messages.add(head);
+            batch.taken.put(line, 1);
+            break;
           }
-        } catch (RuntimeException e) {
-          LineMessage last = batch.get(batch.size() - 1);
-          singlyUpTo = Math.max(singlyUpTo, last.sequence());
-          LOG.log(Level.WARNING, "line " + lineId + ": the bean failed on messages " + batch.get(0).sequence()
-              + (batch.size() > 1 ? " to " + last.sequence() : "") + "; delivering again in " + retryMillis
-              + " ms", e);
-          failed = true;
-          break;
+          continue;
         }
+        int count = 0;
+        for (LineMessage m : line.queue) {
+          if (batch.messages.size() == MAX_BATCH) {
+            break;
+          }
+          batch.messages.add(m);
+          count++;
+        }
+        line.held = true;
+        batch.taken.put(line, count);
       }
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, "line " + lineId + ": no message endpoint; trying again", e);
-      failed = true;
-    } finally {
-      if (endpoint != null) {
-        endpoint.release();
-      }
-      scheduled.set(false);
-      if (failed) {
-        retryLater();
-      } else {
-        schedule();
+      start = n == 0 ? 0 : (start + 1) % n;
+    }
+    return batch;
+  }
+
+  /** No call was made: the lines are free, their messages still first on their queues. */
+  private void untouched(Batch batch) {
+    synchronized (lock) {
+      batch.taken.keySet().forEach(line -> line.held = false);
+    }
+  }
+
+  /** The call returned: its messages leave their queues, and its lines are free. */
+  private void delivered(Batch batch) {
+    synchronized (lock) {
+      batch.taken.forEach((line, count) -> {
+        for (int i = 0; i < count; i++) {
+          line.queue.poll();
+        }
+        line.held = false;
+      });
+    }
+  }
+
+  /** The call failed: its lines wait the retry interval, then go one message at a time up to the failed ones. */
+  private void failed(Batch batch) {
+    long notBefore = System.nanoTime() + retryMillis * 1_000_000L;
+    synchronized (lock) {
+      int index = 0;
+      for (Map.Entry<Line, Integer> e : batch.taken.entrySet()) {
+        Line line = e.getKey();
+        index += e.getValue();
+        line.singlyUpTo = Math.max(line.singlyUpTo, batch.messages.get(index - 1).sequence());
+        line.notBefore = notBefore;
+        line.held = false;
       }
     }
   }
 
-  /** The messages at the head of the queue to deliver next, without taking them off. */
-  private List<LineMessage> next() {
-    LineMessage head = queue.peek();
-    if (head == null) {
-      return List.of();
-    }
-    if (MAX_BATCH == 1 || head.sequence() <= singlyUpTo) {
-      return List.of(head);
-    }
-    List<LineMessage> batch = new ArrayList<>();
-    for (LineMessage m : queue) {
-      if (batch.size() == MAX_BATCH || m.sequence() <= singlyUpTo) {
-        break;
+  /** One delivery: takes batches and hands them to one endpoint until nothing is ready or a call fails. */
+  private final class Delivery implements Work {
+
+    @Override
+    public void run() {
+      boolean noEndpoint = false;
+      MessageEndpoint endpoint = null;
+      try {
+        Batch batch;
+        while (!stopped && !(batch = next()).messages.isEmpty()) {
+          if (endpoint == null) {
+            try {
+              endpoint = factory.createEndpoint(null);
+            } catch (Exception e) {
+              untouched(batch);
+              LOG.log(Level.WARNING, "no message endpoint; trying again in " + retryMillis + " ms", e);
+              noEndpoint = true;
+              break;
+            }
+          }
+          try {
+            deliver((LineEventListener) endpoint, batch.messages);
+            delivered(batch);
+          } catch (RuntimeException e) {
+            failed(batch);
+            LineMessage first = batch.messages.get(0);
+            LOG.log(Level.WARNING, "lines " + batch.taken.keySet().stream().map(l -> l.id).toList()
+                + ": the bean failed on " + batch.messages.size() + " message(s) from " + first.lineId() + " "
+                + first.sequence() + "; delivering again in " + retryMillis + " ms", e);
+            // a new endpoint for what comes next; the failed lines wait (schedule arms the timer for them)
+            break;
+          }
+        }
+      } finally {
+        if (endpoint != null) {
+          endpoint.release();
+        }
+        synchronized (lock) {
+          running--;
+        }
+        if (noEndpoint) {
+          retryLater();
+        } else {
+          schedule();
+        }
       }
-      batch.add(m);
     }
-    return batch;
+
+    @Override
+    public void release() {}
   }
 
   private static void deliver(LineEventListener listener, List<LineMessage> batch) {
@@ -168,7 +323,4 @@ final class LineDelivery implements Work {
       listener.onAggregationScan(a);
     }
   }
-
-  @Override
-  public void release() {}
 }
