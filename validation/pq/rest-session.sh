@@ -24,6 +24,7 @@
 # Any phase: PQ_IO_THREADS and PQ_TASK_MAX_THREADS set the I/O and task threads of the io subsystem's default
 # worker (Undertow's) in the session's copy of the configuration; unset, WildFly's defaults (2 and 16 per core).
 # PQ_H2_OPTIONS (e.g. AUTO_COMPACT_FILL_RATE=0) is appended to the session's H2 datasource URL.
+# PQ_SERVER_OPTS (e.g. "-Dcustodia.line.delivery-workers=2") is added to the server's command line.
 set -euo pipefail
 
 phases="${1:-all}"
@@ -115,6 +116,12 @@ if [[ "$phases" == "lines" ]]; then
   server_args=(-Dcustodia.line.simulator.lines="$line_ids" -Dcustodia.line.simulator.speed=600
     -Dcustodia.line.demo.lines="$line_ids")
   echo "rest-session: $most lines ($line_ids) at 600 units/min"
+fi
+
+if [[ -n "${PQ_SERVER_OPTS:-}" ]]; then
+  read -r -a extra_opts <<<"$PQ_SERVER_OPTS"
+  server_args+=("${extra_opts[@]}")
+  echo "rest-session: server options $PQ_SERVER_OPTS"
 fi
 
 if [[ "$phases" == "query" ]]; then

@@ -10,13 +10,16 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.line.domain.ExceptionRecord;
 import org.custodia.line.domain.LineRepository;
 import org.custodia.line.domain.LineState;
 import org.custodia.line.domain.UnitRef;
 import org.custodia.line.domain.WorkOrderRepository;
+import org.custodia.platform.AlertTopic;
 import org.custodia.security.Roles;
 
 /**
@@ -52,10 +55,25 @@ public class WorkOrderService {
 
   private WorkOrders workOrders;
 
+  @Inject AlertTopic alertTopic;
+
+  /** The roles that follow line exceptions up: the operator at the line and QA, who resolves them. */
+  static final List<String> ALERT_ROLES = List.of(Roles.OPERATOR, Roles.QA);
+
+  /** A line exception on the alert topic (EXC-3): HIGH when it stops the line, MEDIUM otherwise. */
+  private void alert(ExceptionRecord e) {
+    Map<String, String> objects = new LinkedHashMap<>();
+    objects.put("line", e.line());
+    objects.put("workOrderId", e.workOrderId() == null ? null : String.valueOf(e.workOrderId()));
+    objects.put("sequence", e.sequence() == null ? null : String.valueOf(e.sequence()));
+    alertTopic.publish(new AlertTopic.Alert("line", e.id(), e.type().name(), e.type().stopsLine() ? "HIGH" : "MEDIUM",
+        e.detail(), e.raisedAt(), caller(), ALERT_ROLES, objects));
+  }
+
   @PostConstruct
   void init() {
     workOrders = new WorkOrders(orders, lines, port, serials, products, afterCommit, audit::done,
-        Clock.systemUTC(), BLOCK, activity, aggregation.isResolvable() ? aggregation.get() : null);
+        Clock.systemUTC(), BLOCK, activity, aggregation.isResolvable() ? aggregation.get() : null, this::alert);
   }
 
   @RolesAllowed({Roles.QA, Roles.SUPPLY_CHAIN, Roles.ADMIN})

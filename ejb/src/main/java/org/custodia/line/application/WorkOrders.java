@@ -60,6 +60,7 @@ public class WorkOrders {
   private final int block;
   private final LineActivity activity;
   private final LineAggregation aggregation;
+  private final LineAlerts alerts;
 
   public WorkOrders(WorkOrderRepository orders, LineRepository lines, LineControl port, SerialSupply serials,
       Products products, AfterCommit afterCommit, AuditLog audit, Clock clock, int block) {
@@ -73,6 +74,15 @@ public class WorkOrders {
   public WorkOrders(WorkOrderRepository orders, LineRepository lines, LineControl port, SerialSupply serials,
       Products products, AfterCommit afterCommit, AuditLog audit, Clock clock, int block, LineActivity activity,
       LineAggregation aggregation) {
+    this(orders, lines, port, serials, products, afterCommit, audit, clock, block, activity, aggregation,
+        LineAlerts.NONE);
+  }
+
+  /** @param alerts told of each line exception raised, in the raising transaction (EXC-3) */
+  public WorkOrders(WorkOrderRepository orders, LineRepository lines, LineControl port, SerialSupply serials,
+      Products products, AfterCommit afterCommit, AuditLog audit, Clock clock, int block, LineActivity activity,
+      LineAggregation aggregation, LineAlerts alerts) {
+    this.alerts = alerts;
     this.activity = activity;
     this.aggregation = aggregation;
     this.orders = orders;
@@ -601,6 +611,7 @@ public class WorkOrders {
   private void raise(ExceptionType type, String line, Long workOrderId, Integer sequence, String detail) {
     ExceptionRecord e = ExceptionRecord.raise(lines.nextExceptionId(), type, line, workOrderId, sequence, now(), detail);
     lines.insert(e);
+    alerts.raised(e);
     LOG.warning(() -> "line exception " + e.id() + " " + type + ": " + detail);
     afterCommit.run(() -> {
       if (activity != null) {

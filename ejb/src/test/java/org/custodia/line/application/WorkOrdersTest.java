@@ -89,8 +89,12 @@ class WorkOrdersTest {
   WorkOrders newService() {
     Products products = gtin -> gtin.equals(GTIN) ? Optional.of(new ProductFacts(GTIN, "99999-134-52")) : Optional.empty();
     return new WorkOrders(store, store, line, serials, products, Runnable::run,
-        (action, type, id, detail) -> audit.add(action + " " + id + " " + detail), clock, 10, toldActivity, null);
+        (action, type, id, detail) -> audit.add(action + " " + id + " " + detail), clock, 10, toldActivity, null,
+        e -> alerted.add(e.type() + " " + e.line() + " " + e.sequence()));
   }
+
+  /** What the alert topic is given (EXC-3). */
+  final List<String> alerted = new ArrayList<>();
 
   /** What the dashboard is told. */
   final List<String> told = new ArrayList<>();
@@ -235,6 +239,7 @@ class WorkOrdersTest {
   @Test
   @Tag("LINE-3")
   @Tag("EXC-1")
+  @Tag("EXC-3")
   void defectsAreRejectedWithReasonsAndDuplicateAndForeignCodesRaiseExceptions() {
     // given
     long id = create("line-1", 10, true);
@@ -261,6 +266,7 @@ class WorkOrdersTest {
     assertEquals(List.of("FOREIGN_CODE", "DUPLICATE_CODE"), raised.stream().map(ExceptionView::type).toList());
     assertEquals(5, raised.get(1).sequence());
     assertEquals("line-1", raised.get(1).line());
+    assertEquals(List.of("DUPLICATE_CODE line-1 5", "FOREIGN_CODE line-1 6"), alerted, "each raised one alerted");
     assertEquals(List.of(serialOf(id, 1)), serials.commissioned);
     WorkOrderView wo = service.view(id);
     assertEquals(1, wo.good());

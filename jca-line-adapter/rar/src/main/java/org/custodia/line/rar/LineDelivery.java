@@ -40,8 +40,12 @@ final class LineDelivery {
   /** The most messages handed to the bean in one call; system property {@code custodia.line.max-batch}. */
   static final int MAX_BATCH = Math.max(1, Integer.getInteger("custodia.line.max-batch", 64));
 
-  /** The most deliveries running at once; system property {@code custodia.line.delivery-workers}. */
-  static final int WORKERS = Math.max(1, Integer.getInteger("custodia.line.delivery-workers", 4));
+  /**
+   * The most deliveries running at once; system property {@code custodia.line.delivery-workers}. Two on the
+   * embedded default: with four, 20 lines at 600 units/min fell behind (more, smaller transactions, each a
+   * two-phase commit on H2); with two they kept up (validation/pq/README.md, line-throughput).
+   */
+  static final int WORKERS = Math.max(1, Integer.getInteger("custodia.line.delivery-workers", 2));
 
   /** One line's queue and delivery state; the fields but the queue are guarded by the delivery's lock. */
   private static final class Line {
