@@ -113,7 +113,25 @@ public final class BarcodeDecoder {
    *     DataMatrix, QR Code or Code 128 symbol can be read in it
    */
   public Decoded decode(byte[] imageBytes) throws UnreadableImageException {
-    BufferedImage image = toGrey(readImage(imageBytes));
+    return decode(readImage(imageBytes));
+  }
+
+  /**
+   * Finds and decodes one symbol in an image already in memory (a camera frame), as {@link #decode(byte[])}
+   * does after reading the bytes.
+   *
+   * @throws UnreadableImageException if the image is too large or no symbol can be read in it
+   */
+  public Decoded decode(BufferedImage picture) throws UnreadableImageException {
+    Objects.requireNonNull(picture, "picture");
+    if ((long) picture.getWidth() * picture.getHeight() > MAX_IMAGE_PIXELS) {
+      throw new UnreadableImageException(
+          UnreadableImageException.Reason.TOO_LARGE,
+          String.format(
+              "The image is %dx%d pixels; images over %d pixels are refused",
+              picture.getWidth(), picture.getHeight(), MAX_IMAGE_PIXELS));
+    }
+    BufferedImage image = toGrey(picture);
     LuminanceSource source = new BufferedImageLuminanceSource(image);
     MultiFormatReader reader = new MultiFormatReader();
     for (Attempt attempt : ATTEMPTS) {

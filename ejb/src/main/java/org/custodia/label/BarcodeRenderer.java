@@ -111,10 +111,20 @@ public final class BarcodeRenderer {
    *     not fit the symbology, or the image would be larger than {@value #MAX_IMAGE_PIXELS} pixels
    */
   public byte[] png(Symbology symbology, String gs1Message, int moduleSizePx) {
+    return writePng(image(symbology, gs1Message, moduleSizePx));
+  }
+
+  /**
+   * Renders the message as an image with one colour bit per pixel ({@code TYPE_BYTE_BINARY}): what {@link
+   * #png} encodes, for a caller that works on the pixels (the line simulator's camera).
+   *
+   * @throws IllegalArgumentException as for {@link #png}
+   */
+  public BufferedImage image(Symbology symbology, String gs1Message, int moduleSizePx) {
     checkModuleSize(moduleSizePx);
     Symbol symbol = encode(symbology, gs1Message);
     checkImageSize(symbol, moduleSizePx);
-    return writePng(toImage(symbol, moduleSizePx));
+    return toImage(symbol, moduleSizePx);
   }
 
   /**

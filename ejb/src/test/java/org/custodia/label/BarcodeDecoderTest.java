@@ -165,6 +165,29 @@ class BarcodeDecoderTest {
     assertTrue(thrown.getMessage().contains("6000x5000"), thrown.getMessage());
   }
 
+  @ParameterizedTest
+  @EnumSource(Symbology.class)
+  void decodesAnImageInMemoryAsRenderedWithoutAFileFormat(Symbology symbology) throws Exception {
+    // given: the renderer's image itself, as a camera frame would be (no PNG in between)
+    String message = TestMessages.WITH_SEPARATOR;
+    BufferedImage frame = renderer.image(symbology, message, 3);
+
+    // when
+    BarcodeDecoder.Decoded decoded = decoder.decode(frame);
+
+    // then: the same as the PNG of the same rendering
+    assertEquals(decoder.decode(renderer.png(symbology, message, 3)), decoded);
+    assertEquals(BarcodeRendererTest.visible(message), BarcodeRendererTest.visible(decoded.gs1Message()));
+  }
+
+  @Test
+  void refusesAnImageInMemoryOverTwentyFiveMegapixels() {
+    UnreadableImageException thrown = assertThrows(UnreadableImageException.class,
+        () -> decoder.decode(new BufferedImage(6000, 5000, BufferedImage.TYPE_BYTE_BINARY)));
+    assertEquals(UnreadableImageException.Reason.TOO_LARGE, thrown.reason());
+    assertTrue(thrown.getMessage().contains("6000x5000"), thrown.getMessage());
+  }
+
   @Test
   void refusesImageOverTenMebibytes() {
     // given
