@@ -55,8 +55,8 @@ final class LineDelivery {
     boolean held;
     /** After a failure: the sequence up to which the line's messages go one at a time, alone. */
     long singlyUpTo = Long.MIN_VALUE;
-    /** After a failure: not delivered before this time ({@link System#nanoTime}). */
-    long notBefore;
+    /** After a failure: not delivered before this time ({@link System#nanoTime}, whose origin is arbitrary). */
+    long notBefore = System.nanoTime();
 
     Line(String id) {
       this.id = id;
