@@ -46,7 +46,10 @@ public class ExceptionAlerts {
     return () -> listeners.remove(listener);
   }
 
-  /** Announces {@code raised} after the current transaction commits. */
+  /**
+   * Publishes {@code raised} on the alert topic in the current transaction, and announces it to the
+   * listeners after that transaction commits.
+   */
   void raised(SupplyException raised) {
     Map<String, String> objects = new LinkedHashMap<>();
     objects.put("epc", raised.involved().epc());

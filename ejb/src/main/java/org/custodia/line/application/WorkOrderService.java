@@ -42,6 +42,9 @@ public class WorkOrderService {
   /** Serials drawn from the pool per block; system property {@code custodia.line.serial-block}. */
   static final int BLOCK = Integer.getInteger("custodia.line.serial-block", WorkOrders.DEFAULT_BLOCK);
 
+  /** The roles that follow line exceptions up: the operator at the line and QA, who resolves them. */
+  static final List<String> ALERT_ROLES = List.of(Roles.OPERATOR, Roles.QA);
+
   @Inject WorkOrderRepository orders;
   @Inject LineRepository lines;
   @Inject LineControl port;
@@ -51,14 +54,10 @@ public class WorkOrderService {
   @Inject AuditTrail audit;
   @Inject LineActivity activity;
   @Inject Instance<LineAggregation> aggregation;
+  @Inject AlertTopic alertTopic;
   @Resource SessionContext session;
 
   private WorkOrders workOrders;
-
-  @Inject AlertTopic alertTopic;
-
-  /** The roles that follow line exceptions up: the operator at the line and QA, who resolves them. */
-  static final List<String> ALERT_ROLES = List.of(Roles.OPERATOR, Roles.QA);
 
   /** A line exception on the alert topic (EXC-3): HIGH when it stops the line, MEDIUM otherwise. */
   private void alert(ExceptionRecord e) {
