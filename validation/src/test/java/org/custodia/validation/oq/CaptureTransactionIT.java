@@ -128,7 +128,7 @@ class CaptureTransactionIT {
   @Test
   @Tag("SER-5")
   @Tag("LINE-4")
-  void commissioningDocumentsWaitingTogetherAreEachStoredOnceAndOneUnreadableAmongThemFailsAlone() throws Exception {
+  void commissioningDocumentsWaitingTogetherAreAllStoredAndOneUnreadableAmongThemFailsAlone() throws Exception {
     // given thirty commissioning documents and, among them, one the repository cannot read, all put on the
     // capture queue by one transaction, so that the queue's consumers take them side by side
     String run = UUID.randomUUID().toString();
