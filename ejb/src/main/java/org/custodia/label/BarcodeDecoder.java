@@ -124,13 +124,7 @@ public final class BarcodeDecoder {
    */
   public Decoded decode(BufferedImage picture) throws UnreadableImageException {
     Objects.requireNonNull(picture, "picture");
-    if ((long) picture.getWidth() * picture.getHeight() > MAX_IMAGE_PIXELS) {
-      throw new UnreadableImageException(
-          UnreadableImageException.Reason.TOO_LARGE,
-          String.format(
-              "The image is %dx%d pixels; images over %d pixels are refused",
-              picture.getWidth(), picture.getHeight(), MAX_IMAGE_PIXELS));
-    }
+    checkPixels(picture.getWidth(), picture.getHeight());
     BufferedImage image = toGrey(picture);
     LuminanceSource source = new BufferedImageLuminanceSource(image);
     MultiFormatReader reader = new MultiFormatReader();
@@ -211,14 +205,7 @@ public final class BarcodeDecoder {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-        if (pixels > MAX_IMAGE_PIXELS) {
-          throw new UnreadableImageException(
-              UnreadableImageException.Reason.TOO_LARGE,
-              String.format(
-                  "The image is %dx%d pixels; images over %d pixels are refused",
-                  reader.getWidth(0), reader.getHeight(0), MAX_IMAGE_PIXELS));
-        }
+        checkPixels(reader.getWidth(0), reader.getHeight(0));
         return reader.read(0);
       } finally {
         reader.dispose();
@@ -230,6 +217,15 @@ public final class BarcodeDecoder {
           UnreadableImageException.Reason.NOT_AN_IMAGE,
           "The image data is damaged or incomplete and cannot be read: " + e.getMessage(),
           e);
+    }
+  }
+
+  private static void checkPixels(int width, int height) throws UnreadableImageException {
+    if ((long) width * height > MAX_IMAGE_PIXELS) {
+      throw new UnreadableImageException(
+          UnreadableImageException.Reason.TOO_LARGE,
+          String.format(
+              "The image is %dx%d pixels; images over %d pixels are refused", width, height, MAX_IMAGE_PIXELS));
     }
   }
 

@@ -119,10 +119,11 @@ final class LineDelivery {
       if (stopped || running >= workers) {
         return;
       }
-      long now = System.nanoTime();
-      if (!anyReady(now)) {
-        long wait = running == 0 ? untilNextReady(now) : -1;
-        if (wait >= 0) {
+      long wait = untilReady(System.nanoTime());
+      if (wait != 0) {
+        // a delivery that ends with nothing ready arms the timer for a line waiting after a failure, so
+        // that it is never forgotten; while others run, they call this again when they end
+        if (wait > 0 && running == 0) {
           retryIn(wait / 1_000_000L + 1);
         }
         return;
@@ -139,27 +140,21 @@ final class LineDelivery {
     }
   }
 
-  private boolean anyReady(long now) {
-    for (Line line : order) {
-      if (!line.held && !line.queue.isEmpty() && now - line.notBefore >= 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
-   * Nanoseconds until the first line with messages that waits after a failure may go again, or -1 when no
-   * line waits with messages (a delivery that ends with nothing ready arms the timer for it, so that a
-   * waiting line is never forgotten).
+   * 0 when a line no delivery holds has messages it may deliver now; else the nanoseconds until the first
+   * line with messages that waits after a failure may go again; -1 when no such line has messages.
    */
-  private long untilNextReady(long now) {
+  private long untilReady(long now) {
     long wait = -1;
     for (Line line : order) {
-      if (!line.held && !line.queue.isEmpty() && now - line.notBefore < 0) {
-        long left = line.notBefore - now;
-        wait = wait < 0 ? left : Math.min(wait, left);
+      if (line.held || line.queue.isEmpty()) {
+        continue;
       }
+      long left = line.notBefore - now;
+      if (left <= 0) {
+        return 0;
+      }
+      wait = wait < 0 ? left : Math.min(wait, left);
     }
     return wait;
   }
