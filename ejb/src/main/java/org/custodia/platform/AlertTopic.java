@@ -20,9 +20,10 @@ import java.util.Map;
  * on the topic {@value Jndi#EXCEPTION_ALERTS_TOPIC} (exported for remote clients as {@value
  * Jndi#EXCEPTION_ALERTS_TOPIC_EXPORTED}) in the transaction that raises it, through the XA connection
  * factory: an alert goes out exactly when its exception commits. The message is a JSON document (version
- * {@value #SCHEMA_VERSION}; its fields are in README.md, "What works today", Exceptions) with the properties {@code kind}, {@code type},
- * {@code severity} and {@code roles} (the roles that follow it up, comma-separated with a comma at each end,
- * so that a subscriber selects its role with {@code roles LIKE '%,QA,%'}).
+ * {@value #SCHEMA_VERSION}; its fields are in README.md, "What works today", Exceptions) with the
+ * properties {@code kind}, {@code type}, {@code severity} and {@code roles} (the roles that follow it up,
+ * comma-separated with a comma at each end, so that a subscriber selects its role with {@code roles LIKE
+ * '%,QA,%'}).
  */
 @PermitAll
 @Stateless
