@@ -193,8 +193,9 @@ public final class EventDataSet {
   /**
    * Raises the unsaved-memory threshold after which MVStore writes a chunk (H2 offers no setting for it):
    * every chunk rewrites the changed pages of the randomly filled indexes and the undo log, so fewer,
-   * larger chunks write a third of the bytes. The field is H2's internal state (checked against 2.2.224);
-   * a bulk-load-only measure, the server never sees it.
+   * larger chunks write a third of the bytes. The field is H2's internal state (checked against 2.2.224, and
+   * 2.5.252, where it is final and reflection still sets it); a bulk-load-only measure, the server never
+   * sees it.
    */
   static void writeBuffer(Connection c, int mib) throws SQLException {
     try {
