@@ -17,6 +17,7 @@ import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodia.line.api.LineEventListener;
@@ -56,6 +57,8 @@ final class LineActivation implements SessionActivityListener {
   private final long reconnectMillis;
   private final LineDelivery delivery;
   private final Map<String, LineSequencer> sequencers = new ConcurrentHashMap<>();
+  /** Messages that came out of sequence (again, or after a gap): each costs a resend or is dropped. */
+  private final AtomicLong outOfSequence = new AtomicLong();
   private volatile OpcUaClient client;
   private volatile LineCommands commands;
   private volatile boolean stopped;
@@ -255,11 +258,22 @@ final class LineActivation implements SessionActivityListener {
       return;
     }
     LineSequencer sequencer = sequencers.get(line);
-    switch (sequencer.offer(message.sequence())) {
-      case DELIVER -> delivery.offer(message);
-      case RESEND -> resend(line);
-      default -> { }
+    LineSequencer.Decision decision = sequencer.offer(message.sequence());
+    if (decision == LineSequencer.Decision.DELIVER) {
+      delivery.offer(message);
+      return;
     }
+    outOfSequence.incrementAndGet();
+    if (decision == LineSequencer.Decision.RESEND) {
+      LOG.log(Level.WARNING, "line {0}: message {1} came while {2} was due; asking the line to send again",
+          new Object[] {line, message.sequence(), sequencer.next()});
+      resend(line);
+    }
+  }
+
+  /** How many messages came out of sequence (sent again, or after a gap) since the activation began. */
+  long outOfSequence() {
+    return outOfSequence.get();
   }
 
   private void resend(String line) {

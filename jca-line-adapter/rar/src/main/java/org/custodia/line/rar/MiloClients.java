@@ -61,6 +61,14 @@ final class MiloClients {
               .setApplicationUri(APPLICATION_URI)
               .setProductUri(APPLICATION_URI)
               .setRequestTimeout(uint(s.requestTimeoutMillis()))
+              // One publish request at a time. Milo 1.1.2 hands each publish response to the executor
+              // as its own task, so with two outstanding (its default) a busy container can run the
+              // later response first: the client takes it for a gap, asks the server to republish, and
+              // acknowledges messages it has not processed yet; the line's notifications then arrive
+              // out of sequence, cost a resend from the line, or are lost when the line no longer has
+              // them (seen in the line benchmark, LineActivationTest). A response carries everything
+              // queued since the last one, so one at a time loses no throughput.
+              .setMaxPendingPublishRequests(uint(1))
               .setKeepAliveInterval(uint(s.keepAliveIntervalMillis()))
               .setKeepAliveTimeout(uint(s.keepAliveIntervalMillis()))
               .setKeepAliveFailuresAllowed(uint(s.keepAliveFailuresAllowed()))

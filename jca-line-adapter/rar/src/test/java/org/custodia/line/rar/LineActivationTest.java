@@ -17,10 +17,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Timer;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.transaction.xa.XAResource;
 import org.custodia.line.api.CameraRead;
 import org.custodia.line.api.LabelData;
@@ -169,6 +173,80 @@ class LineActivationTest {
     assertNoGapsOrDuplicates("line-1");
     assertTrue(!connection.usable(), "the pooled connection must count as broken");
     System.out.println("FIGURE line_disconnect_detected_ms=" + detectedMillis + " ms");
+  }
+
+  @Test
+  @Tag("LINE-1")
+  void readsComeInSequenceWhenTheContainerRunsCallbacksInAnyOrder() throws Exception {
+    // given an activation on a WorkManager that starts each task after a random pause of up to 15 ms,
+    // so that two tasks handed over in one order may run in the other (as on a busy container)
+    activation.stop();
+    received.clear();
+    WorkManager jittery = workManager(jittered(pool));
+    LineActivationSpec spec = new LineActivationSpec();
+    spec.setLineIds("line-1,line-2");
+    activation = new LineActivation(endpoints(received), spec.lines(), settings, spec, jittery,
+        new WorkManagerExecutor(jittery), timer, 300);
+    activation.start();
+    await().until(() -> states("line-1").contains(LineState.STOPPED)
+        && states("line-2").contains(LineState.STOPPED));
+    simulator.lines().get("line-1").start();
+    simulator.lines().get("line-2").start();
+
+    // when 1000 labels go to each line
+    for (int i = 0; i < 1000; i++) {
+      simulator.lines().get("line-1").print(label("line-1", i));
+      simulator.lines().get("line-2").print(label("line-2", i));
+    }
+
+    // then the reads arrive in order, and none of them came out of sequence on the way: no
+    // notification of the subscription overtook an earlier one (which would cost a resend from the
+    // line, or lose the reads if the line no longer had them)
+    await().atMost(Duration.ofSeconds(60)).until(
+        () -> reads("line-1").size() == 1000 && reads("line-2").size() == 1000);
+    for (String line : List.of("line-1", "line-2")) {
+      for (int i = 0; i < 1000; i++) {
+        assertEquals(label(line, i).elementString(), reads(line).get(i).elementString());
+      }
+      assertNoGapsOrDuplicates(line);
+    }
+    assertEquals(0, activation.outOfSequence(), "messages out of sequence");
+  }
+
+  /** Runs each task on {@code pool} after a random pause of up to 15 ms. */
+  private static ExecutorService jittered(ExecutorService pool) {
+    return new AbstractExecutorService() {
+      @Override
+      public void execute(Runnable task) {
+        pool.execute(() -> {
+          LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(15_000_000));
+          task.run();
+        });
+      }
+
+      @Override
+      public void shutdown() {}
+
+      @Override
+      public List<Runnable> shutdownNow() {
+        return List.of();
+      }
+
+      @Override
+      public boolean isShutdown() {
+        return false;
+      }
+
+      @Override
+      public boolean isTerminated() {
+        return false;
+      }
+
+      @Override
+      public boolean awaitTermination(long timeout, TimeUnit unit) {
+        return true;
+      }
+    };
   }
 
   /**
