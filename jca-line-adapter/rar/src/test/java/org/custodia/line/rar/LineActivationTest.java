@@ -17,13 +17,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Timer;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.transaction.xa.XAResource;
 import org.custodia.line.api.CameraRead;
@@ -214,39 +213,11 @@ class LineActivationTest {
   }
 
   /** Runs each task on {@code pool} after a random pause of up to 15 ms. */
-  private static ExecutorService jittered(ExecutorService pool) {
-    return new AbstractExecutorService() {
-      @Override
-      public void execute(Runnable task) {
-        pool.execute(() -> {
-          LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(15_000_000));
-          task.run();
-        });
-      }
-
-      @Override
-      public void shutdown() {}
-
-      @Override
-      public List<Runnable> shutdownNow() {
-        return List.of();
-      }
-
-      @Override
-      public boolean isShutdown() {
-        return false;
-      }
-
-      @Override
-      public boolean isTerminated() {
-        return false;
-      }
-
-      @Override
-      public boolean awaitTermination(long timeout, TimeUnit unit) {
-        return true;
-      }
-    };
+  private static Executor jittered(ExecutorService pool) {
+    return task -> pool.execute(() -> {
+      LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(15_000_000));
+      task.run();
+    });
   }
 
   /**
@@ -268,7 +239,7 @@ class LineActivationTest {
     }
   }
 
-  static WorkManager workManager(ExecutorService pool) {
+  static WorkManager workManager(Executor pool) {
     return new WorkManager() {
       @Override
       public void doWork(Work work) {
