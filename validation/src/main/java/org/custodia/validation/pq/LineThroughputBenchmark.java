@@ -403,8 +403,8 @@ public final class LineThroughputBenchmark {
       Figures.figure(n + "read_to_event_max_ms", Figures.percentile(latency, 100), "ms");
       // the same from STEADY_AFTER_S seconds after the last order's first read on: without the start of the
       // level, when all its orders start within a few seconds (shown beside the p99, not instead of it)
-      OffsetDateTime steadyFrom = allStarted == null ? null : allStarted.plusSeconds(STEADY_AFTER_S);
-      double[] steady = all.stream().filter(u -> steadyFrom != null && !u.read().isBefore(steadyFrom))
+      OffsetDateTime steadyFrom = allStarted == null ? OffsetDateTime.MAX : allStarted.plusSeconds(STEADY_AFTER_S);
+      double[] steady = all.stream().filter(u -> !u.read().isBefore(steadyFrom))
           .mapToDouble(u -> millis(u.read(), u.recorded())).toArray();
       if (steady.length >= 100) {
         Figures.figure(n + "steady_read_to_event_p50_ms", Figures.percentile(steady, 50), "ms");
