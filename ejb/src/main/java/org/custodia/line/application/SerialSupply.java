@@ -23,8 +23,15 @@ public interface SerialSupply {
   /** The next {@code count} serials of the pool. */
   List<String> allocate(long poolId, int count, String purpose);
 
-  /** Commissions one verified unit. */
+  /**
+   * Commissions one verified unit in the caller's transaction. An implementation may hold the unit until
+   * {@link #commissionPending} (to commission the units of one transaction together); the caller runs that
+   * before its transaction ends and before anything in it reads the units' commissioning.
+   */
   void commission(Gtin gtin, LotNumber lot, ExpiryDate expiry, String serial, String line, String workOrder);
+
+  /** Commissions the units {@link #commission} still holds in the caller's transaction, all or none. */
+  default void commissionPending() {}
 
   /** Marks serials that were never printed unused, with a reason; they are never issued again. */
   void markUnused(Gtin gtin, List<String> serials, String reason);

@@ -134,9 +134,14 @@ public class WorkOrderService {
   @RolesAllowed(Roles.OPERATOR)
   public void onCameraRead(String line, int sequence, String elementString, String grade, Instant timestamp) {
     workOrders.onCameraRead(line, sequence, elementString, grade, timestamp);
+    workOrders.commissionPending();
   }
 
-  /** A camera read from the line adapter, processed once; see {@link WorkOrders#onCameraRead(String, long, String, String, String, Instant)}. */
+  /**
+   * A camera read from the line adapter, processed once; see {@link WorkOrders#onCameraRead(String, long, String, String, String, Instant)}.
+   * A good unit is commissioned by {@link #commissionPending}, which the caller runs before its transaction
+   * ends (once for all the reads of a delivery).
+   */
   @RolesAllowed(Roles.OPERATOR)
   public void onCameraRead(String line, long lineSequence, String lineRef, String code, String grade,
       Instant timestamp) {
@@ -154,6 +159,15 @@ public class WorkOrderService {
   public void onAggregationScan(String line, long lineSequence, LineAggregation.Level level, String parentCode,
       List<String> childCodes, Instant timestamp) {
     workOrders.onAggregationScan(line, lineSequence, level, parentCode, childCodes, timestamp);
+  }
+
+  /**
+   * Commissions the good units of the caller's transaction that the adapter's messages left pending, in one
+   * call of the serialization feature; see {@link WorkOrders#commissionPending}.
+   */
+  @RolesAllowed(Roles.OPERATOR)
+  public void commissionPending() {
+    workOrders.commissionPending();
   }
 
   /** The last message of {@code line} whose processing committed, -1 when none (the adapter resumes after it). */

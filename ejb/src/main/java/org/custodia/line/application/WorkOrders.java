@@ -269,6 +269,14 @@ public class WorkOrders {
         RejectReason.NOT_EXPECTED.name(), timestamp));
   }
 
+  /**
+   * Commissions the good units the camera reads of the current transaction left with the serial supply
+   * (which may hold them to commission a transaction's units together); runs before the transaction ends.
+   */
+  public void commissionPending() {
+    serials.commissionPending();
+  }
+
   /** A reject confirmation as the line adapter delivers it; processed once (see the camera read). */
   public void onRejectConfirmed(String line, long lineSequence, String lineRef) {
     if (!lines.markProcessed(line, lineSequence, now())) {
@@ -287,6 +295,8 @@ public class WorkOrders {
     if (!lines.markProcessed(line, lineSequence, now())) {
       return;
     }
+    // the case may hold units verified earlier in this transaction: aggregation accepts commissioned units only
+    serials.commissionPending();
     if (aggregation == null) {
       onAggregationScan(line, level.name(), parentCode, childCodes);
       return;

@@ -10,7 +10,9 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,35 +146,75 @@ public class SerializationService {
    */
   @RolesAllowed({Roles.QA, Roles.ADMIN, Roles.OPERATOR})
   public Commissioning commission(CommissionOrder order) {
-    Gtin gtin = order.gtin();
-    List<String> values = distinct(order.serials());
-    if (values.size() != order.serials().size()) {
-      throw new SerialPoolException(Kind.INVALID, "duplicate-serial", "serials", firstDuplicate(order.serials()),
-          "the request names serial \"" + firstDuplicate(order.serials()) + "\" more than once");
+    return commissionAll(List.of(order)).get(0);
+  }
+
+  /**
+   * Commissions the units of several orders at once, as {@link #commission} does each, all or nothing: one
+   * ObjectEvent per order, in the caller's transaction. The checks run once per GTIN over the serials of
+   * all its orders (a serial named by two of them is refused like one named twice by one order), so a
+   * packaging line's transaction that verified units of several work orders pays for the look-ups once,
+   * not once per unit. Returns each order's event ID and EPCs, in the orders' order.
+   */
+  @RolesAllowed({Roles.QA, Roles.ADMIN, Roles.OPERATOR})
+  public List<Commissioning> commissionAll(List<CommissionOrder> orders) {
+    if (orders == null || orders.isEmpty()) {
+      throw new SerialPoolException(Kind.INVALID, "orders-required", "orders", null,
+          "at least one commissioning order is required");
     }
-    Map<String, Long> poolOf = issuedBy(gtin, values);
-    refuseUnused(gtin, values);
-    refuseCommissioned(gtin, values);
-    Gln site = order.site() != null ? order.site() : new Gln(DEFAULT_SITE);
-    String eventId = "urn:uuid:" + UUID.randomUUID();
+    Map<Gtin, List<String>> byGtin = new LinkedHashMap<>();
+    List<List<String>> valuesOf = new ArrayList<>(orders.size());
+    for (CommissionOrder order : orders) {
+      List<String> values = distinct(order.serials());
+      List<String> ofGtin = byGtin.computeIfAbsent(order.gtin(), g -> new ArrayList<>());
+      String duplicate = values.size() != order.serials().size() ? firstDuplicate(order.serials())
+          : values.stream().filter(new HashSet<>(ofGtin)::contains).findFirst().orElse(null);
+      if (duplicate != null) {
+        throw new SerialPoolException(Kind.INVALID, "duplicate-serial", "serials", duplicate,
+            "the request names serial \"" + duplicate + "\" more than once");
+      }
+      ofGtin.addAll(values);
+      valuesOf.add(values);
+    }
+    Map<Gtin, Map<String, Long>> poolOf = new HashMap<>();
+    for (Map.Entry<Gtin, List<String>> e : byGtin.entrySet()) {
+      poolOf.put(e.getKey(), issuedBy(e.getKey(), e.getValue()));
+      refuseUnused(e.getKey(), e.getValue());
+      refuseCommissioned(e.getKey(), e.getValue());
+    }
     OffsetDateTime now = now();
-    int cpLength = prefixes.lengthFor(gtin.value().substring(1)).orElse(-1);
-    List<String> epcs = new ArrayList<>(values.size());
-    List<CommissionedUnit> rows = new ArrayList<>(values.size());
-    for (String serial : values) {
-      Sgtin sgtin = new Sgtin(gtin, new SerialNumber(serial));
-      String epc = cpLength > 0 ? sgtin.toEpcUri(cpLength) : sgtin.toDigitalLink();
-      epcs.add(epc);
-      rows.add(new CommissionedUnit(order, serial, poolOf.get(serial), epc, eventId, caller(), now));
+    String by = caller();
+    List<CommissionedUnit> rows = new ArrayList<>();
+    List<ObjectEvent> events = new ArrayList<>(orders.size());
+    List<Commissioning> done = new ArrayList<>(orders.size());
+    for (int i = 0; i < orders.size(); i++) {
+      CommissionOrder order = orders.get(i);
+      Gtin gtin = order.gtin();
+      Gln site = order.site() != null ? order.site() : new Gln(DEFAULT_SITE);
+      String eventId = "urn:uuid:" + UUID.randomUUID();
+      int cpLength = prefixes.lengthFor(gtin.value().substring(1)).orElse(-1);
+      List<String> values = valuesOf.get(i);
+      List<String> epcs = new ArrayList<>(values.size());
+      for (String serial : values) {
+        Sgtin sgtin = new Sgtin(gtin, new SerialNumber(serial));
+        String epc = cpLength > 0 ? sgtin.toEpcUri(cpLength) : sgtin.toDigitalLink();
+        epcs.add(epc);
+        rows.add(new CommissionedUnit(order, serial, poolOf.get(gtin).get(serial), epc, eventId, by, now));
+      }
+      String location = locationOf(site);
+      events.add(new ObjectEvent(eventId, now, epcs, "ADD", "commissioning", "active", location, location,
+          Map.of("cbvmda:lotNumber", order.lot().value(),
+              "cbvmda:itemExpirationDate", order.expiry().toLocalDate().toString())));
+      done.add(new Commissioning(eventId, epcs));
     }
     units.storeAll(rows);
-    String location = locationOf(site);
-    epcis.capture(List.of(new ObjectEvent(eventId, now, epcs, "ADD", "commissioning", "active", location, location,
-        Map.of("cbvmda:lotNumber", order.lot().value(),
-            "cbvmda:itemExpirationDate", order.expiry().toLocalDate().toString()))), "serialization");
-    audit.done("unit.commission", "GTIN", gtin.value(),
-        values.size() + " units of lot " + order.lot().value() + " commissioned, event " + eventId);
-    return new Commissioning(eventId, epcs);
+    epcis.capture(events, "serialization");
+    for (int i = 0; i < orders.size(); i++) {
+      CommissionOrder order = orders.get(i);
+      audit.done("unit.commission", "GTIN", order.gtin().value(), valuesOf.get(i).size() + " units of lot "
+          + order.lot().value() + " commissioned, event " + done.get(i).eventId());
+    }
+    return done;
   }
 
   private Map<String, Long> issuedBy(Gtin gtin, List<String> values) {

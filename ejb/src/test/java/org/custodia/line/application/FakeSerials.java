@@ -18,6 +18,9 @@ class FakeSerials implements SerialSupply {
   final List<Integer> draws = new ArrayList<>();
   final List<String> commissioned = new ArrayList<>();
   final Set<String> unused = new HashSet<>();
+  /** Units held for {@link #commissionPending} when {@link #defer} is set, as the real supply holds a transaction's. */
+  final List<String> held = new ArrayList<>();
+  boolean defer;
   final List<String> unusedReasons = new ArrayList<>();
   int pools;
   private long next = 1;
@@ -40,10 +43,16 @@ class FakeSerials implements SerialSupply {
 
   @Override
   public void commission(Gtin gtin, LotNumber lot, ExpiryDate expiry, String serial, String line, String workOrder) {
-    if (commissioned.contains(serial) || unused.contains(serial)) {
+    if (commissioned.contains(serial) || held.contains(serial) || unused.contains(serial)) {
       throw new IllegalStateException("serial " + serial + " commissioned twice or unused");
     }
-    commissioned.add(serial);
+    (defer ? held : commissioned).add(serial);
+  }
+
+  @Override
+  public void commissionPending() {
+    commissioned.addAll(held);
+    held.clear();
   }
 
   @Override

@@ -609,6 +609,9 @@ class WorkOrdersTest {
   /** The aggregation feature as the loop sees it: records what it is asked, refuses parents starting "00X". */
   static final class FakeAggregation implements LineAggregation {
     final List<String> packed = new ArrayList<>();
+    /** How many units serialization had commissioned when each scan came. */
+    final List<Integer> commissionedAtScan = new ArrayList<>();
+    FakeSerials serials;
     int next = 1;
 
     @Override
@@ -624,6 +627,9 @@ class WorkOrdersTest {
     public Packed packed(String line, long workOrderId, Level level, String parentCode, List<String> childCodes,
         int configuredCount, boolean partial, Instant at) {
       packed.add(workOrderId + " " + level + " " + childCodes.size() + "/" + configuredCount + (partial ? " partial" : ""));
+      if (serials != null) {
+        commissionedAtScan.add(serials.commissioned.size());
+      }
       return parentCode.startsWith("00X") ? new Packed(false, null, 0, "parent-not-allocated: " + parentCode)
           : new Packed(true, parentCode.substring(2), childCodes.size(), null);
     }
@@ -677,5 +683,38 @@ class WorkOrdersTest {
     assertEquals(List.of(id + " CASE 10/10", id + " CASE 1/10", id + " CASE 2/10 partial", id + " PALLET 2/4 partial"),
         agg.packed);
     assertEquals(5, line.stationLabels.size(), "no label is sent for a closed order");
+  }
+
+  @Test
+  @Tag("AGG-1")
+  @Tag("LINE-3")
+  void unitsHeldForCommissioningAreCommissionedBeforeACaseScanInTheSameTransactionIsJudged() {
+    // given a serial supply that holds a transaction's good units until asked (as the server's does)
+    FakeAggregation agg = new FakeAggregation();
+    agg.serials = serials;
+    serials.defer = true;
+    Products products = gtin -> Optional.of(new ProductFacts(GTIN, "99999-134-52"));
+    service = new WorkOrders(store, store, line, serials, products, Runnable::run, (a, t, i, d) -> { }, clock, 10,
+        toldActivity, agg);
+    long id = create("line-1", 30, true);
+    service.start(id);
+
+    // when two good reads and then the case holding them arrive in one delivery
+    lineRead(1, id, 1, "A");
+    lineRead(2, id, 2, "A");
+    assertEquals(List.of(), serials.commissioned, "held until the delivery asks");
+    service.onAggregationScan("line-1", 3, LineAggregation.Level.CASE, "00095060000000000011",
+        List.of(code(serialOf(id, 1)), code(serialOf(id, 2))), clock.instant());
+
+    // then the units were commissioned before aggregation judged the case (it accepts commissioned units only)
+    assertEquals(List.of(2), agg.commissionedAtScan);
+    assertEquals(List.of(serialOf(id, 1), serialOf(id, 2)), serials.commissioned);
+
+    // and a read after it is held again until the delivery ends
+    lineRead(4, id, 3, "A");
+    assertEquals(1, serials.held.size());
+    service.commissionPending();
+    assertEquals(3, serials.commissioned.size());
+    assertEquals(3, service.view(id).good());
   }
 }

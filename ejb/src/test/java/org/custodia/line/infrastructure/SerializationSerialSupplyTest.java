@@ -1,17 +1,26 @@
 package org.custodia.line.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.transaction.Status;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodia.gs1.ExpiryDate;
 import org.custodia.gs1.Gtin;
+import org.custodia.gs1.LotNumber;
+import org.custodia.gs1.SerialNumber;
 import org.custodia.line.domain.Market;
 import org.custodia.line.domain.WorkOrderException;
+import org.custodia.platform.FakeTransaction;
+import org.custodia.serialization.application.Commissioning;
 import org.custodia.serialization.application.PoolSpec;
 import org.custodia.serialization.application.PoolView;
 import org.custodia.serialization.application.SerializationService;
+import org.custodia.serialization.domain.CommissionOrder;
 import org.custodia.serialization.domain.SerialCharset;
 import org.custodia.serialization.domain.SerialOrder;
 import org.junit.jupiter.api.Tag;
@@ -107,5 +116,103 @@ class SerializationSerialSupplyTest {
     assertEquals("no-serials", e.code());
     assertEquals("gtin", e.field());
     assertEquals(7, supply.poolFor(GTIN, List.of(Market.EU), 50, "WO-2"));
+  }
+
+  /** The serialization service's commissioning, recorded. */
+  static final class Commissions extends SerializationService {
+    final List<List<CommissionOrder>> calls = new ArrayList<>();
+
+    @Override
+    public Commissioning commission(CommissionOrder order) {
+      calls.add(List.of(order));
+      return new Commissioning("urn:uuid:1", List.of());
+    }
+
+    @Override
+    public List<Commissioning> commissionAll(List<CommissionOrder> orders) {
+      calls.add(List.copyOf(orders));
+      return List.of();
+    }
+  }
+
+  static final LotNumber LOT = new LotNumber("L1");
+  static final ExpiryDate EXPIRY = new ExpiryDate("281231");
+
+  static List<String> serials(CommissionOrder o) {
+    return o.serials().stream().map(SerialNumber::value).toList();
+  }
+
+  @Test
+  @Tag("SER-5")
+  @Tag("LINE-3")
+  void holdsATransactionsUnitsAndCommissionsThemInOneCallOneOrderPerWorkOrder() {
+    // given a transaction in which two lines verify units of their work orders
+    Commissions commissions = new Commissions();
+    SerializationSerialSupply s = supply(commissions);
+    FakeTransaction tx = new FakeTransaction();
+    s.registry = tx;
+    s.commission(GTIN, LOT, EXPIRY, "000000000001", "line-1", "WO-1");
+    s.commission(GTIN, LOT, EXPIRY, "000000000101", "line-2", "WO-2");
+    s.commission(GTIN, LOT, EXPIRY, "000000000002", "line-1", "WO-1");
+
+    // then nothing is commissioned until the caller asks
+    assertEquals(List.of(), commissions.calls);
+
+    // when
+    s.commissionPending();
+
+    // then one call, an order per work order with its serials in the order verified
+    assertEquals(1, commissions.calls.size());
+    List<CommissionOrder> orders = commissions.calls.get(0);
+    assertEquals(List.of("WO-1", "WO-2"), orders.stream().map(CommissionOrder::workOrder).toList());
+    assertEquals(List.of("line-1", "line-2"), orders.stream().map(CommissionOrder::line).toList());
+    assertEquals(List.of("000000000001", "000000000002"), serials(orders.get(0)));
+    assertEquals(List.of("000000000101"), serials(orders.get(1)));
+    assertEquals(LOT, orders.get(0).lot());
+    assertEquals(EXPIRY, orders.get(0).expiry());
+
+    // and asking again commissions nothing twice; the transaction commits
+    s.commissionPending();
+    assertEquals(1, commissions.calls.size());
+    tx.commit();
+    assertFalse(tx.rollbackOnly);
+    assertEquals(Status.STATUS_COMMITTED, tx.status);
+  }
+
+  @Test
+  @Tag("SER-5")
+  @Tag("LINE-3")
+  void aTransactionThatWouldEndWithUnitsNotCommissionedIsRolledBack() {
+    // given a unit verified and held
+    Commissions commissions = new Commissions();
+    SerializationSerialSupply s = supply(commissions);
+    FakeTransaction tx = new FakeTransaction();
+    s.registry = tx;
+    s.commission(GTIN, LOT, EXPIRY, "000000000001", "line-1", "WO-1");
+
+    // when the transaction ends without commissionPending
+    tx.commit();
+
+    // then it rolled back: the unit's good status is not committed without its commissioning
+    assertTrue(tx.rollbackOnly);
+    assertEquals(Status.STATUS_ROLLEDBACK, tx.status);
+    assertEquals(List.of(), commissions.calls);
+  }
+
+  @Test
+  @Tag("SER-5")
+  void withoutATransactionEachUnitIsCommissionedAtOnce() {
+    Commissions commissions = new Commissions();
+    SerializationSerialSupply s = supply(commissions);
+    FakeTransaction none = new FakeTransaction();
+    none.status = Status.STATUS_NO_TRANSACTION;
+    s.registry = none;
+
+    s.commission(GTIN, LOT, EXPIRY, "000000000001", "line-1", "WO-1");
+
+    assertEquals(1, commissions.calls.size());
+    assertEquals(List.of("000000000001"), serials(commissions.calls.get(0).get(0)));
+    s.commissionPending();
+    assertEquals(1, commissions.calls.size());
   }
 }

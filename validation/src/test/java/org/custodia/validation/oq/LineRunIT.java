@@ -124,9 +124,17 @@ class LineRunIT {
     assertEquals(quantity, count("SELECT COUNT(DISTINCT serial) FROM commissioned_unit WHERE work_order = ?", wo));
     assertEquals(0, count("SELECT COUNT(*) FROM work_order_unit u WHERE u.work_order_id = ? AND u.status <> 'GOOD'"
         + " AND EXISTS (SELECT 1 FROM commissioned_unit c WHERE c.work_order = ? AND c.serial = u.serial)", id, wo));
-    // and each commissioning reached the EPCIS repository over the capture queue
+    // and each commissioning reached the EPCIS repository over the capture queue: the event the unit's row
+    // names is a commissioning ObjectEvent (ADD) of the line's lot that lists the unit's EPC (a line's
+    // transaction commissions its units together, one event per work order, so an event lists several)
     await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(DISTINCT c.serial) FROM commissioned_unit c"
-        + " JOIN epcis_event_epc e ON e.epc = c.epc WHERE c.work_order = ?", wo) == quantity);
+        + " JOIN epcis_event ev ON ev.event_id = c.event_id AND ev.event_type = 'ObjectEvent' AND ev.action = 'ADD'"
+        + " AND ev.biz_step = 'commissioning'"
+        + " JOIN epcis_event_epc e ON e.event_pk = ev.id AND e.epc = c.epc WHERE c.work_order = ?", wo) == quantity);
+    assertEquals(0, count("SELECT COUNT(*) FROM epcis_event_epc e JOIN epcis_event ev ON ev.id = e.event_pk"
+        + " WHERE ev.event_id IN (SELECT event_id FROM commissioned_unit WHERE work_order = ?)"
+        + " AND NOT EXISTS (SELECT 1 FROM commissioned_unit c WHERE c.epc = e.epc AND c.work_order = ?)", wo, wo),
+        "a commissioning event of " + wo + " lists an EPC the order did not commission");
     return s;
   }
 

@@ -21,10 +21,12 @@ import org.custodia.security.Roles;
 
 /**
  * What the packaging lines report (LINE-1, LINE-3), from the OPC UA resource adapter to the work order
- * loop: the lines of {@code custodia.line.ids}, bound to the adapter by {@code jboss-ejb3.xml}. Each message
- * is one container transaction (the database and, when a unit is commissioned, the EPCIS capture queue: XA),
- * in which the line's sequence number is recorded as processed; the adapter delivers a line's messages one
- * at a time in order and delivers a message again when this bean throws. After a crash the adapter asks
+ * loop: the lines of {@code custodia.line.ids}, bound to the adapter by {@code jboss-ejb3.xml}. Each call —
+ * one message, or the messages of several lines that waited ({@link #onMessages}) — is one container
+ * transaction (the database and, when units are commissioned, the EPCIS capture queue: XA), in which each
+ * line's sequence number is recorded as processed and the good units of all its camera reads are
+ * commissioned together at its end; the adapter delivers a line's messages in order and delivers them again,
+ * one at a time, when this bean throws. After a crash the adapter asks
  * {@link #lastProcessed} where to resume. The adapter calls it with no caller identity (permitted); it calls the work order service
  * as the operator role, whose rights the inbound methods need.
  */
@@ -40,31 +42,52 @@ public class LineEventsBean implements LineEventListener {
 
   @Override
   public void onCameraRead(CameraRead read) {
-    workOrders.onCameraRead(read.lineId(), read.sequence(), read.unitRef(), read.elementString(),
-        read.grade().name(), read.timestamp());
+    handle(read);
+    workOrders.commissionPending();
   }
 
   @Override
   public void onRejectConfirmed(RejectConfirmed confirmation) {
-    workOrders.onRejectConfirmed(confirmation.lineId(), confirmation.sequence(), confirmation.unitRef());
+    handle(confirmation);
+    workOrders.commissionPending();
   }
 
   @Override
   public void onLineState(LineStateChange change) {
-    workOrders.onLineState(change.lineId(), LineState.valueOf(change.state().name()),
-        change.timestamp(), change.report());
+    handle(change);
+    workOrders.commissionPending();
   }
 
   @Override
   public void onAggregationScan(AggregationScan scan) {
-    workOrders.onAggregationScan(scan.lineId(), scan.sequence(), LineAggregation.Level.valueOf(scan.station().name()),
-        scan.parentCode(), scan.childCodes(), scan.timestamp());
+    handle(scan);
+    workOrders.commissionPending();
   }
 
-  /** Messages of one or more lines that waited while the beans were busy: one transaction for all. */
+  /**
+   * Messages of one or more lines that waited while the beans were busy: one transaction for all, the good
+   * units of all the camera reads commissioned together at the end (one serialization call, one
+   * commissioning event per work order).
+   */
   @Override
   public void onMessages(List<LineMessage> messages) {
-    LineEventListener.super.onMessages(messages);
+    messages.forEach(this::handle);
+    workOrders.commissionPending();
+  }
+
+  private void handle(LineMessage message) {
+    if (message instanceof CameraRead read) {
+      workOrders.onCameraRead(read.lineId(), read.sequence(), read.unitRef(), read.elementString(),
+          read.grade().name(), read.timestamp());
+    } else if (message instanceof RejectConfirmed confirmation) {
+      workOrders.onRejectConfirmed(confirmation.lineId(), confirmation.sequence(), confirmation.unitRef());
+    } else if (message instanceof LineStateChange change) {
+      workOrders.onLineState(change.lineId(), LineState.valueOf(change.state().name()),
+          change.timestamp(), change.report());
+    } else if (message instanceof AggregationScan scan) {
+      workOrders.onAggregationScan(scan.lineId(), scan.sequence(),
+          LineAggregation.Level.valueOf(scan.station().name()), scan.parentCode(), scan.childCodes(), scan.timestamp());
+    }
   }
 
   @Override
