@@ -21,7 +21,8 @@ public interface LineControl {
 
   /**
    * Queues the label of unit {@code unitSequence} of a work order for the printer of {@code line}. The
-   * camera's read of that pack is reported with the same sequence.
+   * camera's read of that pack is reported with the same sequence. The labels of an order reach the printer
+   * in sequence even when the transactions that drew them call this out of order.
    */
   void sendLabel(String line, long workOrderId, int unitSequence, LabelData label);
 

@@ -5,6 +5,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodia.line.api.LineConnection;
@@ -27,7 +29,8 @@ import org.custodia.line.domain.UnitRef;
  * leaves its unit PRINTED until the camera reads a later unit or the missed-read watchdog gives it up (both
  * destroy it, never commission it); a reject that never reached the station is never confirmed, which
  * raises REJECT_NOT_CONFIRMED and stops the line (LINE-3); a lost connection is reported by the adapter as
- * DISCONNECTED and pauses the order.
+ * DISCONNECTED and pauses the order. Labels reach each line in the order of their unit sequence ({@link
+ * LabelSequencer}), though the transactions that drew them send them after they commit, on their own threads.
  */
 @ApplicationScoped
 @Alternative
@@ -40,12 +43,15 @@ public class OpcUaLineControl implements LineControl {
   @Resource(lookup = LineJndi.CONNECTION_FACTORY)
   LineConnectionFactory lines;
 
+  /** Each line's labels in sequence, whichever transaction's after-commit work hands them over first. */
+  private final LabelSequencer labels = new LabelSequencer(Duration.ofSeconds(5), Clock.systemUTC());
+
   @Override
   public void sendLabel(String line, long workOrderId, int unitSequence, LabelData label) {
     String ref = new UnitRef(workOrderId, unitSequence).toString();
     org.custodia.line.api.LabelData data =
         new org.custodia.line.api.LabelData(ref, withoutLeadingFnc1(label.barcodeData()), label.humanReadable());
-    command(line, "label " + ref, c -> c.sendLabel(line, data));
+    labels.send(line, workOrderId, unitSequence, () -> command(line, "label " + ref, c -> c.sendLabel(line, data)));
   }
 
   @Override
