@@ -114,6 +114,10 @@ public final class LineThroughputBenchmark {
       state.setProperty(p + "orders", String.join(",", level.orders.stream().map(String::valueOf).toList()));
       state.setProperty(p + "onlineUnitsPerS", String.format(java.util.Locale.ROOT, "%.2f", level.unitsPerS));
       state.setProperty(p + "drainMs", String.valueOf(level.drainMs));
+      if (level.serverCpuMsPerUnit >= 0) {
+        state.setProperty(p + "serverCpuMsPerUnit", String.format(java.util.Locale.ROOT, "%.2f", level.serverCpuMsPerUnit));
+      }
+      state.setProperty(p + "machineBusyPct", String.format(java.util.Locale.ROOT, "%.1f", level.machineBusyPct));
       if (level.failure != null) {
         state.setProperty(p + "failure", level.failure);
       }
@@ -122,8 +126,10 @@ public final class LineThroughputBenchmark {
       write(state, stateFile);
       double offered = lines * UNITS_PER_MINUTE / 60.0;
       Figures.progress("level %d lines: %.1f units/s of %.0f offered (wall clock, each line from its start to"
-          + " its order complete, summed), EPCIS capture idle at most %d ms after the last order completed%s",
-          lines, level.unitsPerS, offered, level.drainMs, level.failure == null ? "" : "; FAILED: " + level.failure);
+          + " its order complete, summed), EPCIS capture idle at most %d ms after the last order completed;"
+          + " server CPU %.2f ms per unit, machine %.1f %% busy%s",
+          lines, level.unitsPerS, offered, level.drainMs, level.serverCpuMsPerUnit, level.machineBusyPct,
+          level.failure == null ? "" : "; FAILED: " + level.failure);
       if (level.failure != null || level.unitsPerS < 0.9 * offered) {
         Figures.progress("stopping the ladder at %d lines", lines);
         break;
@@ -132,7 +138,16 @@ public final class LineThroughputBenchmark {
   }
 
   /** What the run learnt of one level online. */
-  record Level(List<Long> orders, double unitsPerS, long drainMs, String failure) {}
+  /**
+   * What the run learnt of one level online; the CPU figures over the level from the first start to the poll
+   * that saw the last order complete (the server's CPU time, -1 when its PID file was not found, divided by
+   * the level's units; the benchmark's own polling included).
+   */
+  record Level(List<Long> orders, double unitsPerS, long drainMs, String failure, double serverCpuMsPerUnit,
+      double machineBusyPct) {}
+
+  /** The server session's PID file (rest-session.sh), relative to the validation module. */
+  static final Path SERVER_PID_FILE = Path.of(System.getProperty("pq.server.pidfile", "target/pq-server/server.pid"));
 
   private static Level level(String base, RestLoadBenchmark.Client qa, RestLoadBenchmark.Client operator,
       int lines, int quantity, int index) throws InterruptedException {
@@ -153,6 +168,7 @@ public final class LineThroughputBenchmark {
       }
       orders.add(Long.parseLong(m.group(1)));
     }
+    CpuSample cpuBefore = CpuSample.now(SERVER_PID_FILE);
     long started = System.nanoTime();
     Map<Long, Long> startedAt = new HashMap<>();
     for (long id : orders) {
@@ -209,6 +225,10 @@ public final class LineThroughputBenchmark {
       }
       Thread.sleep(POLL.toMillis());
     }
+    CpuSample cpuAfter = CpuSample.now(SERVER_PID_FILE);
+    long serverCpuMs = cpuAfter.processMsSince(cpuBefore);
+    double cpuPerUnit = serverCpuMs < 0 ? -1 : (double) serverCpuMs / Math.max(1, total);
+    double busy = cpuAfter.machineBusyPercentSince(cpuBefore);
     // each line's rate from the answer to its start to the poll that saw its order complete (so the time the
     // starts of the other orders took does not count), summed over the lines
     double unitsPerS = 0;
@@ -226,7 +246,7 @@ public final class LineThroughputBenchmark {
       }
     }
     long drainMs = drain(base, qa, done);
-    return new Level(orders, unitsPerS, drainMs, failure);
+    return new Level(orders, unitsPerS, drainMs, failure, cpuPerUnit, busy);
   }
 
   /**
@@ -293,6 +313,14 @@ public final class LineThroughputBenchmark {
         String failure = state.getProperty(p + "failure");
         if (levelFigures(c, lines, orders, quantity, failure, Long.parseLong(state.getProperty(p + "drainMs")))) {
           sustained = Math.max(sustained, lines);
+        }
+        String cpu = state.getProperty(p + "serverCpuMsPerUnit");
+        if (cpu != null) {
+          Figures.figure("line_" + lines + "_server_cpu_ms_per_unit", Double.parseDouble(cpu), "ms");
+        }
+        String busy = state.getProperty(p + "machineBusyPct");
+        if (busy != null) {
+          Figures.figure("line_" + lines + "_machine_busy_pct", Double.parseDouble(busy), "%");
         }
       }
     }
