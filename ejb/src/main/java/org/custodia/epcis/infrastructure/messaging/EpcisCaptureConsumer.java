@@ -26,7 +26,7 @@ import org.custodia.platform.Jndi;
       @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Jndi.EPCIS_CAPTURE_QUEUE),
       @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "type IS NULL OR type <> '" + CaptureService.CAPTURE_JOB + "'"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${custodia.epcis.capture.sessions:4}")
     })
 public class EpcisCaptureConsumer implements MessageListener {
 

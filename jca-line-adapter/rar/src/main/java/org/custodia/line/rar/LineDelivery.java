@@ -41,11 +41,14 @@ final class LineDelivery {
   static final int MAX_BATCH = Math.max(1, Integer.getInteger("custodia.line.max-batch", 64));
 
   /**
-   * The most deliveries running at once; system property {@code custodia.line.delivery-workers}. Two on the
-   * embedded default: with four, 20 lines at 600 units/min fell behind (more, smaller transactions, each a
-   * two-phase commit on H2); with two they kept up (validation/pq/README.md, line-throughput).
+   * The most deliveries running at once; system property {@code custodia.line.delivery-workers}. One on the
+   * embedded default: the deliveries run back to back, so more of them make more, smaller transactions
+   * (each a two-phase commit whose H2 prepare writes a store chunk), not more throughput. With four, 20 lines
+   * at 600 units/min fell behind; with two they kept up with the machine 86 – 93 % busy at every level; with
+   * one, 79 – 82 % busy and a lower latency (validation/pq/README.md, line-throughput). A database that
+   * prepares transactions side by side (Oracle) may do better with more.
    */
-  static final int WORKERS = Math.max(1, Integer.getInteger("custodia.line.delivery-workers", 2));
+  static final int WORKERS = Math.max(1, Integer.getInteger("custodia.line.delivery-workers", 1));
 
   /** One line's queue and delivery state; the fields but the queue are guarded by the delivery's lock. */
   private static final class Line {
