@@ -19,6 +19,13 @@ import org.custodia.platform.Jndi;
  * Consumes EPCIS documents from the capture queue and stores them, in the message's XA transaction. On
  * any failure it rethrows, so Artemis redelivers with back-off and finally moves the message to the
  * dead-letter queue; nothing is swallowed.
+ *
+ * <p>Sessions: {@code custodia.epcis.capture.sessions}, default 2 (each a transaction at a time). On the
+ * embedded H2, which prepares one XA transaction at a time for the whole database, four consumers beside
+ * the line deliveries only made more, smaller transactions competing for the prepare: with two, the line
+ * benchmark's machine was 71 – 74 % busy instead of 79 – 82 %, and 20 lines' read-to-event p50 / p99 fell
+ * from 74 – 84 / 308 – 330 ms to 60 / 269 ms (validation/pq/README.md, line-throughput). Partners' captures
+ * over REST are capture jobs, which another consumer runs.
  */
 @PermitAll
 @MessageDriven(
@@ -26,7 +33,7 @@ import org.custodia.platform.Jndi;
       @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Jndi.EPCIS_CAPTURE_QUEUE),
       @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "type IS NULL OR type <> '" + CaptureService.CAPTURE_JOB + "'"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${custodia.epcis.capture.sessions:4}")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${custodia.epcis.capture.sessions:2}")
     })
 public class EpcisCaptureConsumer implements MessageListener {
 
