@@ -22,7 +22,7 @@ import org.custodia.platform.Jndi;
  *
  * <p>Sessions: {@code custodia.epcis.capture.sessions}, default 2 (each a transaction at a time). On the
  * embedded H2, which prepares one XA transaction at a time for the whole database, four consumers beside
- * the line deliveries only made more, smaller transactions competing for the prepare: with two, the line
+ * the line deliveries only made more transactions run at once, competing for the prepare: with two, the line
  * benchmark's machine was 71 – 74 % busy instead of 79 – 82 %, and 20 lines' read-to-event p50 / p99 fell
  * from 74 – 84 / 308 – 330 ms to 60 / 269 ms (validation/pq/README.md, line-throughput). Partners' captures
  * over REST are capture jobs, which another consumer runs.
