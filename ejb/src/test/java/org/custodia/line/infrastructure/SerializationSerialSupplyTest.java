@@ -142,24 +142,30 @@ class SerializationSerialSupplyTest {
     return o.serials().stream().map(SerialNumber::value).toList();
   }
 
+  final Commissions commissions = new Commissions();
+  final SerializationSerialSupply held = supply(commissions);
+  final FakeTransaction tx = new FakeTransaction();
+
+  /** Unit {@code serial} of work order {@code workOrder} on {@code line}, verified good in the transaction. */
+  void verified(String serial, String line, String workOrder) {
+    held.registry = tx;
+    held.commission(GTIN, LOT, EXPIRY, serial, line, workOrder);
+  }
+
   @Test
   @Tag("SER-5")
   @Tag("LINE-3")
   void holdsATransactionsUnitsAndCommissionsThemInOneCallOneOrderPerWorkOrder() {
     // given a transaction in which two lines verify units of their work orders
-    Commissions commissions = new Commissions();
-    SerializationSerialSupply s = supply(commissions);
-    FakeTransaction tx = new FakeTransaction();
-    s.registry = tx;
-    s.commission(GTIN, LOT, EXPIRY, "000000000001", "line-1", "WO-1");
-    s.commission(GTIN, LOT, EXPIRY, "000000000101", "line-2", "WO-2");
-    s.commission(GTIN, LOT, EXPIRY, "000000000002", "line-1", "WO-1");
+    verified("000000000001", "line-1", "WO-1");
+    verified("000000000101", "line-2", "WO-2");
+    verified("000000000002", "line-1", "WO-1");
 
     // then nothing is commissioned until the caller asks
     assertEquals(List.of(), commissions.calls);
 
     // when
-    s.commissionPending();
+    held.commissionPending();
 
     // then one call, an order per work order with its serials in the order verified
     assertEquals(1, commissions.calls.size());
@@ -172,7 +178,7 @@ class SerializationSerialSupplyTest {
     assertEquals(EXPIRY, orders.get(0).expiry());
 
     // and asking again commissions nothing twice; the transaction commits
-    s.commissionPending();
+    held.commissionPending();
     assertEquals(1, commissions.calls.size());
     tx.commit();
     assertFalse(tx.rollbackOnly);
@@ -184,11 +190,7 @@ class SerializationSerialSupplyTest {
   @Tag("LINE-3")
   void aTransactionThatWouldEndWithUnitsNotCommissionedIsRolledBack() {
     // given a unit verified and held
-    Commissions commissions = new Commissions();
-    SerializationSerialSupply s = supply(commissions);
-    FakeTransaction tx = new FakeTransaction();
-    s.registry = tx;
-    s.commission(GTIN, LOT, EXPIRY, "000000000001", "line-1", "WO-1");
+    verified("000000000001", "line-1", "WO-1");
 
     // when the transaction ends without commissionPending
     tx.commit();
@@ -202,17 +204,13 @@ class SerializationSerialSupplyTest {
   @Test
   @Tag("SER-5")
   void withoutATransactionEachUnitIsCommissionedAtOnce() {
-    Commissions commissions = new Commissions();
-    SerializationSerialSupply s = supply(commissions);
-    FakeTransaction none = new FakeTransaction();
-    none.status = Status.STATUS_NO_TRANSACTION;
-    s.registry = none;
+    tx.status = Status.STATUS_NO_TRANSACTION;
 
-    s.commission(GTIN, LOT, EXPIRY, "000000000001", "line-1", "WO-1");
+    verified("000000000001", "line-1", "WO-1");
 
     assertEquals(1, commissions.calls.size());
     assertEquals(List.of("000000000001"), serials(commissions.calls.get(0).get(0)));
-    s.commissionPending();
+    held.commissionPending();
     assertEquals(1, commissions.calls.size());
   }
 }

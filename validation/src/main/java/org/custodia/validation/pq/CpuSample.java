@@ -19,7 +19,8 @@ record CpuSample(long processMs, long machineBusyMs, long machineTotalMs) {
 
   /** Now, for the process whose PID {@code pidFile} holds (-1 when there is none). */
   static CpuSample now(Path pidFile) {
-    return new CpuSample(processMs(pidFile), machine()[0], machine()[1]);
+    long[] machine = machine();
+    return new CpuSample(processMs(pidFile), machine[0], machine[1]);
   }
 
   /** The process's CPU time since {@code before}, in ms, or -1 when either sample has none. */
