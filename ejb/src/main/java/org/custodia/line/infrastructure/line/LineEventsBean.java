@@ -40,28 +40,29 @@ public class LineEventsBean implements LineEventListener {
 
   @Inject WorkOrderService workOrders;
 
+  /** A camera read alone: its good unit, if any, commissioned before the transaction ends. */
   @Override
   public void onCameraRead(CameraRead read) {
     handle(read);
     workOrders.commissionPending();
   }
 
+  // a reject confirmation, a line state or a scan alone holds no unit for commissioning (a scan commissions
+  // what its own transaction held before aggregation judges it)
+
   @Override
   public void onRejectConfirmed(RejectConfirmed confirmation) {
     handle(confirmation);
-    workOrders.commissionPending();
   }
 
   @Override
   public void onLineState(LineStateChange change) {
     handle(change);
-    workOrders.commissionPending();
   }
 
   @Override
   public void onAggregationScan(AggregationScan scan) {
     handle(scan);
-    workOrders.commissionPending();
   }
 
   /**
