@@ -31,6 +31,16 @@ phases="${1:-all}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
+# libaio, as the Test command installs it: Artemis's AIO journal instead of NIO's fsync per sync, which
+# stalled the line benchmark's transactions (README.md, line-throughput, 2026-11-28); best effort
+if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libaio\.so\.1 '; then
+  echo "rest-session: installing libaio (Debian package) for Artemis's AIO journal"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libaio1; } \
+    || echo "rest-session: libaio could not be installed; Artemis will use its NIO journal" >&2
+fi
+
 echo "rest-session: building (./mvnw install -DskipTests)"
 ./mvnw -B -q install -DskipTests
 
@@ -187,6 +197,9 @@ until [[ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
   sleep 1
 done
 echo "rest-session: API up after $(($(date +%s) - started)) s"
+# which journal Artemis writes (AMQ221012 AIO, AMQ221013 NIO): the line figures depend on it
+journal="$(grep -o 'Using [A-Z]* Journal' "$base/log/server.log" | head -n 1 || true)"
+echo "rest-session: Artemis journal: ${journal:-not reported in $base/log/server.log}"
 
 if [[ "$phases" == "lines" ]]; then
   state="$base/line-levels.properties"
