@@ -3,6 +3,7 @@ package org.custodia.line.infrastructure.line;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
@@ -31,6 +32,9 @@ import org.custodia.line.domain.UnitRef;
  * raises REJECT_NOT_CONFIRMED and stops the line (LINE-3); a lost connection is reported by the adapter as
  * DISCONNECTED and pauses the order. Labels reach each line in the order of their unit sequence ({@link
  * LabelSequencer}), though the transactions that drew them send them after they commit, on their own threads.
+ * Every command goes to the line through its {@link LineCommandQueues} queue, on the default managed
+ * executor's threads: the transaction that hands it over (the line bean's, on the adapter's delivery
+ * thread) does not wait for the OPC UA round trip, and a line's commands keep their order.
  */
 @ApplicationScoped
 @Alternative
@@ -45,6 +49,10 @@ public class OpcUaLineControl implements LineControl {
 
   /** Each line's labels in sequence, whichever transaction's after-commit work hands them over first. */
   private final LabelSequencer labels = new LabelSequencer(Duration.ofSeconds(5), Clock.systemUTC());
+
+  @Resource ManagedExecutorService executor;
+
+  private volatile LineCommandQueues queues;
 
   @Override
   public void sendLabel(String line, long workOrderId, int unitSequence, LabelData label) {
@@ -98,11 +106,27 @@ public class OpcUaLineControl implements LineControl {
     void on(LineConnection c) throws LineException;
   }
 
+  /** Hands the command to the line's queue; it reaches the line after the line's earlier commands. */
   private void command(String line, String what, Command command) {
-    try (LineConnection c = lines.getConnection()) {
-      command.on(c);
-    } catch (LineException | RuntimeException e) {
-      LOG.log(Level.WARNING, "line " + line + ": " + what + " did not reach the line: " + e.getMessage(), e);
+    queues().submit(line, () -> {
+      try (LineConnection c = lines.getConnection()) {
+        command.on(c);
+      } catch (LineException | RuntimeException e) {
+        LOG.log(Level.WARNING, "line " + line + ": " + what + " did not reach the line: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  private LineCommandQueues queues() {
+    LineCommandQueues q = queues;
+    if (q == null) {
+      synchronized (this) {
+        q = queues;
+        if (q == null) {
+          q = queues = new LineCommandQueues(executor != null ? executor : Runnable::run);
+        }
+      }
     }
+    return q;
   }
 }
