@@ -33,9 +33,9 @@ final class LineCommandQueues {
 
   /** Runs {@code command} after the line's earlier commands, on the executor. */
   void submit(String line, Runnable command) {
-    LineQueue queue = lines.computeIfAbsent(line, LineQueue::new);
+    LineQueue queue = lines.computeIfAbsent(line, id -> new LineQueue(id, executor));
     queue.commands.add(command);
-    queue.drainIfIdle(executor);
+    queue.drainIfIdle();
   }
 
   /** How many commands of {@code line} wait or run (for tests and diagnostics). */
@@ -46,15 +46,17 @@ final class LineCommandQueues {
 
   private static final class LineQueue {
     final String line;
+    final Executor executor;
     final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     /** A drain is scheduled or running; only its owner takes commands off the queue. */
     final AtomicBoolean draining = new AtomicBoolean();
 
-    LineQueue(String line) {
+    LineQueue(String line, Executor executor) {
       this.line = line;
+      this.executor = executor;
     }
 
-    void drainIfIdle(Executor executor) {
+    void drainIfIdle() {
       if (!draining.compareAndSet(false, true)) {
         return;
       }
@@ -66,20 +68,33 @@ final class LineCommandQueues {
     }
 
     private void drain() {
-      while (true) {
-        Runnable command;
-        while ((command = commands.peek()) != null) {
-          try {
-            command.run();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "line " + line + ": a command failed: " + e.getMessage(), e);
+      boolean ended = false;
+      try {
+        while (true) {
+          Runnable command;
+          while ((command = commands.peek()) != null) {
+            try {
+              command.run();
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "line " + line + ": a command failed: " + e.getMessage(), e);
+            } finally {
+              commands.poll();
+            }
           }
-          commands.poll();
+          draining.set(false);
+          // a command added after the last peek, whose submitter saw the drain still running, is ours again
+          if (commands.isEmpty() || !draining.compareAndSet(false, true)) {
+            ended = true;
+            return;
+          }
         }
-        draining.set(false);
-        // a command added after the last peek, whose submitter saw the drain still running, is ours again
-        if (commands.isEmpty() || !draining.compareAndSet(false, true)) {
-          return;
+      } finally {
+        if (!ended) {
+          // an Error left a command: the drain is over, and the commands after it get a new one
+          draining.set(false);
+          if (!commands.isEmpty()) {
+            drainIfIdle();
+          }
         }
       }
     }

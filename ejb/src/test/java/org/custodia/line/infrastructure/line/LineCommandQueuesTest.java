@@ -120,6 +120,30 @@ class LineCommandQueuesTest {
   }
 
   @Test
+  void aCommandThatThrowsAnErrorDoesNotStrandTheOnesAfterIt() throws Exception {
+    LineCommandQueues queues = new LineCommandQueues(pool);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch ran = new CountDownLatch(2);
+    queues.submit("line-1", () -> await(release));
+    queues.submit("line-1", () -> {
+      throw new StackOverflowError("deep");
+    });
+    queues.submit("line-1", ran::countDown);
+    queues.submit("line-1", ran::countDown);
+    release.countDown();
+    assertTrue(ran.await(5, TimeUnit.SECONDS), "the commands after the Error ran");
+    queues.submit("line-1", ran::countDown);
+    assertEquals(0, waitForEmpty(queues, "line-1"));
+  }
+
+  private static int waitForEmpty(LineCommandQueues queues, String line) throws InterruptedException {
+    for (int i = 0; i < 500 && queues.pending(line) > 0; i++) {
+      Thread.sleep(10);
+    }
+    return queues.pending(line);
+  }
+
+  @Test
   void whenTheExecutorRefusesWorkTheCommandsRunOnTheCallersThreadInOrder() {
     LineCommandQueues queues = new LineCommandQueues(command -> {
       throw new RejectedExecutionException("shutting down");
