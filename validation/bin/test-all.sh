@@ -14,16 +14,8 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
 fi
 
-# libaio, so that Artemis writes its journal with Linux AIO as in production, not NIO with an fsync per
-# sync (validation/pq/README.md, line-throughput, 2026-11-28); without it Artemis falls back to NIO, and
-# everything still works, so a failed install only warns
-if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libaio\.so\.1 '; then
-  echo "Installing libaio (Debian package) for Artemis's AIO journal"
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libaio1; } \
-    || echo "libaio could not be installed; Artemis will use its NIO journal" >&2
-fi
+# libaio for Artemis's AIO journal (best effort)
+bash validation/bin/install-libaio.sh
 
 # a server left running on the test ports would make the managed server fail to start
 if (exec 3<>/dev/tcp/127.0.0.1/9990) 2>/dev/null; then

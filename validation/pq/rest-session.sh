@@ -31,15 +31,8 @@ phases="${1:-all}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
-# libaio, as the Test command installs it: Artemis's AIO journal instead of NIO's fsync per sync, which
-# stalled the line benchmark's transactions (README.md, line-throughput, 2026-11-28); best effort
-if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libaio\.so\.1 '; then
-  echo "rest-session: installing libaio (Debian package) for Artemis's AIO journal"
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libaio1; } \
-    || echo "rest-session: libaio could not be installed; Artemis will use its NIO journal" >&2
-fi
+# libaio for Artemis's AIO journal, as the Test command installs it (best effort)
+bash validation/bin/install-libaio.sh
 
 echo "rest-session: building (./mvnw install -DskipTests)"
 ./mvnw -B -q install -DskipTests
