@@ -1,5 +1,6 @@
 package org.custodia.line.infrastructure.line;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,13 @@ public class OpcUaLineControl implements LineControl {
 
   @Resource ManagedExecutorService executor;
 
-  private volatile LineCommandQueues queues;
+  /** Each line's commands, in order, off the thread that hands them over. */
+  private LineCommandQueues queues;
+
+  @PostConstruct
+  void createQueues() {
+    queues = new LineCommandQueues(executor);
+  }
 
   @Override
   public void sendLabel(String line, long workOrderId, int unitSequence, LabelData label) {
@@ -108,25 +115,12 @@ public class OpcUaLineControl implements LineControl {
 
   /** Hands the command to the line's queue; it reaches the line after the line's earlier commands. */
   private void command(String line, String what, Command command) {
-    queues().submit(line, () -> {
+    queues.submit(line, () -> {
       try (LineConnection c = lines.getConnection()) {
         command.on(c);
       } catch (LineException | RuntimeException e) {
         LOG.log(Level.WARNING, "line " + line + ": " + what + " did not reach the line: " + e.getMessage(), e);
       }
     });
-  }
-
-  private LineCommandQueues queues() {
-    LineCommandQueues q = queues;
-    if (q == null) {
-      synchronized (this) {
-        q = queues;
-        if (q == null) {
-          q = queues = new LineCommandQueues(executor != null ? executor : Runnable::run);
-        }
-      }
-    }
-    return q;
   }
 }
