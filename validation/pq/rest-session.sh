@@ -100,9 +100,15 @@ if [[ -n "$worker" ]]; then
 fi
 
 if [[ -n "${PQ_H2_OPTIONS:-}" ]]; then
-  edit_config "the H2 URL's options" "s|;CACHE_SIZE=262144\$|;CACHE_SIZE=262144;$PQ_H2_OPTIONS|" \
-    ";CACHE_SIZE=262144;$PQ_H2_OPTIONS\$"
-  echo "rest-session: the H2 URL with $PQ_H2_OPTIONS"
+  # each KEY=VALUE of PQ_H2_OPTIONS (separated by ;) replaces the URL's own KEY, or is added: H2 refuses
+  # a URL that names a setting twice ("Duplicate property"), and then the server has no database
+  IFS=';' read -r -a h2_options <<<"$PQ_H2_OPTIONS"
+  for option in "${h2_options[@]}"; do
+    key="${option%%=*}"
+    sed -i "/custodia\/custodia;/ s|;$key=[^;]*||" "$config"
+    edit_config "the H2 URL's $key" "/custodia\/custodia;/ s|\$|;$option|" "custodia/custodia;.*;$option\$"
+  done
+  echo "rest-session: the H2 URL with $PQ_H2_OPTIONS: $(grep -o 'jdbc:h2:.*custodia/custodia;.*' "$config" | head -n 1)"
 fi
 
 server_args=()
