@@ -23,7 +23,8 @@
 #               no copy: the set is tens of GB), so the benchmark's verifications stay in it
 # Any phase: PQ_IO_THREADS and PQ_TASK_MAX_THREADS set the I/O and task threads of the io subsystem's default
 # worker (Undertow's) in the session's copy of the configuration; unset, WildFly's defaults (2 and 16 per core).
-# PQ_H2_OPTIONS (e.g. AUTO_COMPACT_FILL_RATE=0) is appended to the session's H2 datasource URL.
+# PQ_H2_OPTIONS (e.g. "AUTO_COMPACT_FILL_RATE=0;CACHE_SIZE=32768") sets settings of the session's H2 datasource URL, replacing
+# the URL's own value of a setting it names.
 # PQ_SERVER_OPTS (e.g. "-Dcustodia.line.delivery-workers=2") is added to the server's command line.
 set -euo pipefail
 
