@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +56,7 @@ class DatabaseMigrationTest {
   void noTableHasTwoIndexesOnTheSameColumns() throws SQLException {
     List<String> repeated = new ArrayList<>();
     indexes().forEach((table, byIndex) -> {
-      Map<List<String>, String> seen = new java.util.HashMap<>();
+      Map<List<String>, String> seen = new HashMap<>();
       byIndex.forEach((index, columns) -> {
         String other = seen.putIfAbsent(columns, index);
         if (other != null) {
