@@ -16,15 +16,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.custodia.validation.support.Api;
 import org.custodia.validation.support.TestData;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,9 +64,44 @@ class CrashRecoveryIT {
     Files.copy(Path.of(System.getProperty("custodia.ear")), base.resolve("deployments/custodia.ear"));
   }
 
-  @AfterAll
-  static void stop() throws Exception {
+  @AfterEach
+  void stop() throws Exception {
     stopServer(false);
+  }
+
+  @Test
+  @Tag("SER-2")
+  void serialsIssuedJustBeforeAKillAreNeverIssuedAgain() throws Exception {
+    // given a sequential pool of a fresh GTIN and 20 ranges issued from it, each answered
+    startServer();
+    Api.Reply pool = QA.postJson("/api/serialization/pools", "{\"gtin\":\"" + TestData.newGtin()
+        + "\",\"charset\":\"NUMERIC\",\"length\":12,\"order\":\"SEQUENTIAL\",\"markets\":[\"US\"]}");
+    assertEquals(201, pool.status(), pool.body());
+    long id = pool.json().getJsonNumber("id").longValue();
+    List<String> issued = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      issued.addAll(allocate(id, 50));
+    }
+    assertEquals(1_000, new HashSet<>(issued).size());
+
+    // when the server is killed (SIGKILL) right after the last answer, and started again. These
+    // transactions have the database as their only resource, so it commits them alone (one phase): the
+    // answer may only be sent once the commit is on disk, whatever the database's write-behind would allow
+    stopServer(true);
+    startServer();
+
+    // then the pool goes on after the last serial it issued: none of the 1,000 comes out again
+    List<String> after = allocate(id, 1_000);
+    List<String> again = new ArrayList<>(after);
+    again.retainAll(new HashSet<>(issued));
+    assertTrue(again.isEmpty(), again.size() + " serials issued again after the restart, the first "
+        + again.subList(0, Math.min(5, again.size())));
+  }
+
+  private static List<String> allocate(long pool, int count) {
+    Api.Reply r = QA.postJson("/api/serialization/pools/" + pool + "/allocations", "{\"count\":" + count + "}");
+    assertEquals(200, r.status(), r.body());
+    return r.json().getJsonArray("serials").getValuesAs(JsonString::getString);
   }
 
   @Test
