@@ -68,21 +68,32 @@ public class VerificationService {
   @Inject JdbcTradingPartners partners;
   @Resource SessionContext session;
 
-  /**
-   * The responder's answer to a requester (VER-2) in one transaction: the allow-list's answer for {@code
-   * requester} and, when it is permitted, the verification (one call: at a sustained load a transaction per
-   * question costs more in interceptors and commits than the verification itself).
-   *
-   * @return the permission, and the result when permitted (else null)
-   */
-  public VrsAnswer answer(VerificationRequest request, Gln requester, String corrUuid, String context) {
-    VerifyPermission permission = partners.verifyPermission(requester);
-    return new VrsAnswer(permission, permission == VerifyPermission.PERMITTED
-        ? verify(request, Channel.VRS, requester, corrUuid, context) : null);
-  }
-
   /** The allow-list's answer and, when permitted, the verification's result. */
   public record VrsAnswer(VerifyPermission permission, VerificationResult result) implements Serializable {}
+
+  /**
+   * A requester's question to the responder, with the user who asked ({@code verification_log.requested_by}):
+   * the questions of several callers are answered in one call ({@link #answerAll}), by one of them.
+   */
+  public record VrsQuestion(VerificationRequest request, Gln requester, String corrUuid, String context,
+      String requestedBy) implements Serializable {}
+
+  /**
+   * The responder's answers (VER-2) to several questions in one transaction, in their order: for each, the
+   * allow-list's answer for its requester and, when it is permitted, the verification (else null). One call
+   * for the questions of concurrent callers ({@link VerificationBatches}): at a sustained load a
+   * transaction per question costs more in interceptors and commits than the verification itself. All or
+   * none of their verifications are logged.
+   */
+  public List<VrsAnswer> answerAll(List<VrsQuestion> questions) {
+    List<VrsAnswer> answers = new ArrayList<>(questions.size());
+    for (VrsQuestion q : questions) {
+      VerifyPermission permission = partners.verifyPermission(q.requester());
+      answers.add(new VrsAnswer(permission, permission == VerifyPermission.PERMITTED
+          ? verify(q.request(), Channel.VRS, q.requester(), q.corrUuid(), q.context(), q.requestedBy()) : null));
+    }
+    return answers;
+  }
 
   /**
    * Verifies one product identifier.
@@ -95,6 +106,11 @@ public class VerificationService {
    */
   public VerificationResult verify(
       VerificationRequest request, Channel channel, Gln requester, String corrUuid, String context) {
+    return verify(request, channel, requester, corrUuid, context, session.getCallerPrincipal().getName());
+  }
+
+  private VerificationResult verify(VerificationRequest request, Channel channel, Gln requester, String corrUuid,
+      String context, String requestedBy) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     KnownUnit unit = states.firstKnown(epcsOf(request)).map(s -> known(request, s)).orElse(null);
     boolean gtinKnown = unit != null || companyPrefixLength(request).isPresent()
@@ -107,8 +123,7 @@ public class VerificationService {
     AnomalyRules rules = rules();
     List<VerificationRecord> earlier = log.ofUnit(record.gtin(), record.serial(), now.minus(rules.conflictWindow()));
     log.append(record, new JdbcVerificationLog.Extra(channel, request.lot() == null ? null : request.lot().value(),
-        request.expiry() == null ? null : request.expiry().value(), session.getCallerPrincipal().getName(), corrUuid,
-        context));
+        request.expiry() == null ? null : request.expiry().value(), requestedBy, corrUuid, context));
     // counted up to the threshold plus one: the rule asks only whether the count is the threshold
     int failures = gln == null || verdict.verified()
         ? 0 : log.failuresOf(gln, now.minus(rules.failureWindow()), rules.failureThreshold() + 1);

@@ -39,8 +39,16 @@ record CpuSample(long processMs, long machineBusyMs, long machineTotalMs) {
       if (!Files.isRegularFile(pidFile)) {
         return -1;
       }
-      String pid = Files.readString(pidFile).trim();
-      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      return processMs(Long.parseLong(Files.readString(pidFile).trim()));
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** User + system time of the process {@code pid} so far, in ms, or -1 when it could not be read. */
+  static long processMs(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // the fields after the command name (which may hold spaces) in parentheses: state is field 3
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MS_PER_TICK;

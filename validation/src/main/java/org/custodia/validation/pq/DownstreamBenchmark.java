@@ -253,7 +253,11 @@ public final class DownstreamBenchmark {
 
   /** p50, p99 (and rate) of one level; returns the p99. */
   private double level(String name, Call call, int clients, int requests, long seed, boolean rate) throws Exception {
+    CpuSample before = CpuSample.now(LineThroughputBenchmark.SERVER_PID_FILE);
+    long clientBefore = CpuSample.processMs(ProcessHandle.current().pid());
     double[] m = measure(call, clients, requests, seed);
+    CpuSample after = CpuSample.now(LineThroughputBenchmark.SERVER_PID_FILE);
+    long clientMs = CpuSample.processMs(ProcessHandle.current().pid()) - clientBefore;
     double[] ms = java.util.Arrays.copyOf(m, m.length - 1);
     String suffix = clients + "_client" + (clients == 1 ? "" : "s");
     Figures.figure(name + "_p50_ms_" + suffix, Figures.percentile(ms, 50), "ms");
@@ -262,6 +266,15 @@ public final class DownstreamBenchmark {
     if (rate) {
       Figures.figure(name + "_per_s_" + suffix, ms.length / (m[m.length - 1] / 1000), "requests/s");
     }
+    // the CPU the level cost the server and this load generator (the same two cores), per request
+    long serverMs = after.processMsSince(before);
+    if (serverMs >= 0) {
+      Figures.figure(name + "_server_cpu_ms_per_request_" + suffix, (double) serverMs / ms.length, "ms");
+    }
+    if (clientBefore >= 0 && clientMs >= 0) {
+      Figures.figure(name + "_client_cpu_ms_per_request_" + suffix, (double) clientMs / ms.length, "ms");
+    }
+    Figures.figure(name + "_machine_busy_pct_" + suffix, after.machineBusyPercentSince(before), "%");
     return p99;
   }
 

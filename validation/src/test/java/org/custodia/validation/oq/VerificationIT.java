@@ -15,8 +15,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.custodia.validation.support.Api;
 import org.custodia.validation.support.EpcisCapture;
@@ -55,31 +60,36 @@ class VerificationIT {
     return Deployments.ear();
   }
 
-  /** Ten units of a fresh GTIN and lot: the first eight commissioned, the last two only allocated. */
+  /** Units of a fresh GTIN and lot; of the shared ones ({@link #units()}) ten, the first eight commissioned. */
   private record Units(String gtin, String lot, List<String> serials, List<String> epcs) {}
 
   private static Units units;
 
   private static synchronized Units units() {
     if (units == null) {
-      String gtin = TestData.newGtin();
-      String lot = TestData.newLot();
-      List<String> serials =
-          SerializationApiIT.allocate(SerializationApiIT.createPool(gtin, "NUMERIC", 12, "RANDOM", "[\"US\"]"), 10);
-      StringBuilder s = new StringBuilder();
-      for (String x : serials.subList(0, 8)) {
-        s.append(s.length() == 0 ? "" : ",").append('"').append(x).append('"');
-      }
-      Api.Reply r = QA.postJson("/api/serialization/commissions",
-          "{\"gtin\":\"" + gtin + "\",\"lot\":\"" + lot + "\",\"expiry\":\"" + EXP + "\",\"serials\":[" + s + "]}");
-      assertEquals(201, r.status(), r.body());
-      String eventId = r.json().getString("eventId");
-      // the commissioning event is stored, and the units' current state with it, once the event is queryable
-      await().atMost(Duration.ofSeconds(30))
-          .until(() -> QA.get("/api/epcis/events/" + enc(eventId)).status() == 200);
-      units = new Units(gtin, lot, serials, r.json().getJsonArray("epcs").getValuesAs(JsonString::getString));
+      units = commissioned(10, 8);
     }
     return units;
+  }
+
+  /** {@code issued} units of a fresh GTIN and lot, the first {@code commissioned} of them commissioned. */
+  private static Units commissioned(int issued, int commissioned) {
+    String gtin = TestData.newGtin();
+    String lot = TestData.newLot();
+    List<String> serials =
+        SerializationApiIT.allocate(SerializationApiIT.createPool(gtin, "NUMERIC", 12, "RANDOM", "[\"US\"]"), issued);
+    StringBuilder s = new StringBuilder();
+    for (String x : serials.subList(0, commissioned)) {
+      s.append(s.length() == 0 ? "" : ",").append('"').append(x).append('"');
+    }
+    Api.Reply r = QA.postJson("/api/serialization/commissions",
+        "{\"gtin\":\"" + gtin + "\",\"lot\":\"" + lot + "\",\"expiry\":\"" + EXP + "\",\"serials\":[" + s + "]}");
+    assertEquals(201, r.status(), r.body());
+    String eventId = r.json().getString("eventId");
+    // the commissioning event is stored, and the units' current state with it, once the event is queryable
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> QA.get("/api/epcis/events/" + enc(eventId)).status() == 200);
+    return new Units(gtin, lot, serials, r.json().getJsonArray("epcs").getValuesAs(JsonString::getString));
   }
 
   private static String enc(String s) {
@@ -151,6 +161,55 @@ class VerificationIT {
     assertEquals(PLANT, body.getString("responderGLN"));
     assertEquals(corr, body.getString("corrUUID"));
     assertNotNull(OffsetDateTime.parse(body.getString("verificationTimestamp")));
+  }
+
+  @Test
+  @Tag("VER-2")
+  void concurrentQuestionsAreAnsweredEachWithItsOwnAnswer() throws Exception {
+    // given 8 callers asking at once (the responder answers questions that arrive together in one
+    // transaction), each about a unit of its own: three questions of five by the wholesaler with the right
+    // lot, one by another partner with a wrong lot, one by a partner not allowed to verify
+    String asker = newPartner("PHARMACY", true);
+    String refused = newPartner("3PL", false);
+    Units mine = commissioned(8, 8);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<String>>> callers = new ArrayList<>();
+      for (int c = 0; c < 8; c++) {
+        String serial = mine.serials().get(c);
+        callers.add(pool.submit(() -> {
+          Api supply = Api.as("supply");
+          List<String> problems = new ArrayList<>();
+          for (int i = 0; i < 10; i++) {
+            String corr = UUID.randomUUID().toString();
+            int kind = i % 5;
+            Api.Reply r = vrs(supply, mine.gtin(), kind == 3 ? mine.lot() + "X" : mine.lot(), serial, EXP,
+                kind == 4 ? refused : kind == 3 ? asker : WHOLESALER, corr);
+            // then each caller gets the answer to its own question
+            String expected = kind == 4 ? "403" : kind == 3 ? "200 No_match_GTIN_Serial_Lot" : "200 verified";
+            String got = Integer.toString(r.status());
+            if (r.status() == 200) {
+              JsonObject data = r.json().getJsonObject("data");
+              got += data.getBoolean("verified") ? " verified" : " " + data.getString("verificationFailureReason");
+              if (!corr.equals(r.json().getString("corrUUID"))) {
+                got += " for " + r.json().getString("corrUUID");
+              }
+            }
+            if (!expected.equals(got)) {
+              problems.add(serial + " question " + i + ": expected " + expected + ", got " + got + " " + r.body());
+            }
+          }
+          return problems;
+        }));
+      }
+      List<String> problems = new ArrayList<>();
+      for (Future<List<String>> f : callers) {
+        problems.addAll(f.get(120, TimeUnit.SECONDS));
+      }
+      assertEquals(List.of(), problems);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.custodia.platform.Jsonp;
 import org.custodia.platform.interfaces.rest.Fields;
 import org.custodia.platform.interfaces.rest.ProblemDocument;
 import org.custodia.platform.interfaces.rest.Refusals;
+import org.custodia.verification.application.VerificationBatches;
 import org.custodia.verification.application.VerificationResult;
 import org.custodia.verification.application.VerificationService;
 import org.custodia.verification.application.VerificationService.VrsAnswer;
@@ -54,7 +55,7 @@ public class VrsResource {
 
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
-  @Inject VerificationService verification;
+  @Inject VerificationBatches verification;
   @Inject TradingPartnerService partners;
   @Inject Refusals refusals;
 
