@@ -11,9 +11,9 @@ import java.util.function.Function;
  * that call has returned. On the embedded H2 every commit writes a store chunk before it returns (the
  * datasource's {@code WRITE_DELAY=0}), so a request that commits alone pays a chunk for itself.
  *
- * <p>No thread of its own: the first caller that finds no batch running takes what waits, its own item
- * included, in arrival order, and runs it; the others wait for their answer or for their turn. A caller
- * alone therefore runs alone, at once. A batch that fails is run again one item at a time, so that one
+ * <p>No thread of its own: a caller whose item still waits, and who finds fewer than {@code parallel} calls
+ * running, takes what waits, its own item included, in arrival order, and runs it; the others wait for
+ * their answer or for their turn. A caller alone therefore runs alone, at once. A batch that fails is run again one item at a time, so that one
  * item's failure reaches its own caller only (and the others are not refused for it). An item is never
  * run twice after its call returned or failed alone.
  *
@@ -23,23 +23,27 @@ import java.util.function.Function;
 public final class GroupCommit<I, O> {
 
   private final int max;
+  private final int parallel;
   private final Function<List<I>, List<O>> batch;
   private final Object lock = new Object();
   private final ArrayDeque<Pending<I, O>> waiting = new ArrayDeque<>();
-  private boolean running;
+  private int running;
   private long batches;
   private long items;
 
   /**
    * @param max the most items of one call
+   * @param parallel the most calls running at once (a call runs its items one after the other, so one at a
+   *     time would leave all but one core idle while it runs)
    * @param batch runs the items in one transaction and answers each, in their order (a list as long as its
    *     argument)
    */
-  public GroupCommit(int max, Function<List<I>, List<O>> batch) {
-    if (max < 1) {
-      throw new IllegalArgumentException("max must be at least 1, was " + max);
+  public GroupCommit(int max, int parallel, Function<List<I>, List<O>> batch) {
+    if (max < 1 || parallel < 1) {
+      throw new IllegalArgumentException("max and parallel must be at least 1, were " + max + " and " + parallel);
     }
     this.max = max;
+    this.parallel = parallel;
     this.batch = batch;
   }
 
@@ -54,7 +58,7 @@ public final class GroupCommit<I, O> {
       while (true) {
         List<Pending<I, O>> taken = new ArrayList<>();
         synchronized (lock) {
-          while (running && !mine.done) {
+          while (!mine.done && (mine.taken || running >= parallel)) {
             try {
               lock.wait();
             } catch (InterruptedException e) {
@@ -65,10 +69,13 @@ public final class GroupCommit<I, O> {
           if (mine.done) {
             return mine.answer();
           }
-          // no batch runs, so every item not done waits in the queue, this one too
-          running = true;
+          // a call may start, and this item still waits in the queue (an item a call has taken is done
+          // when that call ends)
+          running++;
           while (!waiting.isEmpty() && taken.size() < max) {
-            taken.add(waiting.poll());
+            Pending<I, O> p = waiting.poll();
+            p.taken = true;
+            taken.add(p);
           }
         }
         run(taken);
@@ -141,7 +148,7 @@ public final class GroupCommit<I, O> {
           }
           p.done = true;
         }
-        running = false;
+        running--;
         lock.notifyAll();
       }
     }
@@ -163,6 +170,7 @@ public final class GroupCommit<I, O> {
 
   private static final class Pending<I, O> {
     final I item;
+    boolean taken;
     boolean done;
     O answer;
     Throwable failure;

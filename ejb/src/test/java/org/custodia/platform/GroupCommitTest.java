@@ -15,8 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag("VER-2")
 class GroupCommitTest {
@@ -37,7 +40,7 @@ class GroupCommitTest {
   @Test
   void aCallerAloneRunsAloneAtOnce() {
     // given
-    GroupCommit<Integer, String> group = new GroupCommit<>(8, items -> answer(items, 0));
+    GroupCommit<Integer, String> group = new GroupCommit<>(8, 1, items -> answer(items, 0));
 
     // when
     String a = group.submit(1);
@@ -50,10 +53,20 @@ class GroupCommitTest {
     assertEquals(2, group.counts()[0]);
   }
 
-  @Test
-  void concurrentCallersShareCallsAndEachGetsItsOwnAnswer() throws Exception {
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void concurrentCallersShareCallsAndEachGetsItsOwnAnswer(int parallel) throws Exception {
     // given 16 callers of 100 items each, and calls that take 2 ms
-    GroupCommit<Integer, String> group = new GroupCommit<>(5, items -> answer(items, 2));
+    AtomicInteger runningNow = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    GroupCommit<Integer, String> group = new GroupCommit<>(5, parallel, items -> {
+      mostAtOnce.accumulateAndGet(runningNow.incrementAndGet(), Math::max);
+      try {
+        return answer(items, 2);
+      } finally {
+        runningNow.decrementAndGet();
+      }
+    });
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       // when
@@ -83,10 +96,12 @@ class GroupCommitTest {
     List<Integer> ran = calls.stream().flatMap(List::stream).sorted().toList();
     assertEquals(1_600, ran.size());
     assertEquals(1_600, ran.stream().distinct().count());
-    assertTrue(calls.stream().allMatch(c -> c.size() <= 5), calls.toString());
+    assertTrue(calls.stream().allMatch(c -> !c.isEmpty() && c.size() <= 5), calls.toString());
     assertTrue(calls.size() < 1_600 / 2, calls.size() + " calls for 1,600 items");
     assertEquals(calls.size(), group.counts()[0]);
     assertEquals(1_600, group.counts()[1]);
+    // and as many calls ran at once as allowed, never more
+    assertEquals(parallel, mostAtOnce.get());
   }
 
   @Test
@@ -95,7 +110,7 @@ class GroupCommitTest {
     // and 14 behind it
     CountDownLatch firstRunning = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    GroupCommit<Integer, String> group = new GroupCommit<>(8, items -> {
+    GroupCommit<Integer, String> group = new GroupCommit<>(8, 1, items -> {
       if (items.contains(0)) {
         firstRunning.countDown();
         await(release);
@@ -138,7 +153,7 @@ class GroupCommitTest {
   void anErrorInACallFailsItsCallersAndLeavesNoneWaiting() {
     // given a call that ends with an Error
     AssertionError boom = new AssertionError("boom");
-    GroupCommit<Integer, String> group = new GroupCommit<>(4, items -> {
+    GroupCommit<Integer, String> group = new GroupCommit<>(4, 1, items -> {
       if (items.contains(1)) {
         throw boom;
       }
@@ -155,7 +170,7 @@ class GroupCommitTest {
   @Test
   void aCallThatAnswersTooFewIsAFailure() {
     // given a batch function that loses an answer
-    GroupCommit<Integer, String> group = new GroupCommit<>(4, items -> List.of());
+    GroupCommit<Integer, String> group = new GroupCommit<>(4, 1, items -> List.of());
 
     // when / then
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> group.submit(7));

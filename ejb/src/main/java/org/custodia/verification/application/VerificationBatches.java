@@ -12,8 +12,9 @@ import org.custodia.verification.domain.VerificationRequest;
 
 /**
  * The responder's questions answered by group commit (VER-2): the questions that arrive while a
- * transaction of answers runs go together into the next one, up to {@value #MAX_QUESTIONS} ({@link
- * GroupCommit}; a question alone is answered at once, alone). Each verification is logged and judged in a
+ * transaction of answers runs go together into the next one, up to {@value #MAX_QUESTIONS}, with as many
+ * such transactions at once as the machine has cores ({@link GroupCommit}; a question alone is answered at
+ * once, alone). Each verification is logged and judged in a
  * committed transaction before its answer leaves, as when each had its own; they only share the commit,
  * which on the embedded H2 writes a store chunk (measured in validation/pq/README.md, downstream).
  */
@@ -29,7 +30,8 @@ public class VerificationBatches {
 
   @PostConstruct
   void start() {
-    group = new GroupCommit<>(MAX_QUESTIONS, questions -> service.answerAll(questions));
+    group = new GroupCommit<>(MAX_QUESTIONS, Math.max(1, Runtime.getRuntime().availableProcessors()),
+        questions -> service.answerAll(questions));
   }
 
   /** The allow-list's answer for {@code requester} and, when it is permitted, the verification (else null). */

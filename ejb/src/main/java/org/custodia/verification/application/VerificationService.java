@@ -121,7 +121,10 @@ public class VerificationService {
     VerificationRecord record = new VerificationRecord(now, request.gtin().value(), request.serial().value(), gln,
         verdict.verified(), verdict.reason());
     AnomalyRules rules = rules();
-    List<VerificationRecord> earlier = log.ofUnit(record.gtin(), record.serial(), now.minus(rules.conflictWindow()));
+    // of the unit's past, the conflict rule needs the first verification within its window by another requester
+    List<VerificationRecord> earlier = gln == null ? List.of()
+        : log.firstByAnotherRequester(record.gtin(), record.serial(), gln, now.minus(rules.conflictWindow()))
+            .stream().toList();
     log.append(record, new JdbcVerificationLog.Extra(channel, request.lot() == null ? null : request.lot().value(),
         request.expiry() == null ? null : request.expiry().value(), requestedBy, corrUuid, context));
     // counted up to the threshold plus one: the rule asks only whether the count is the threshold

@@ -38,7 +38,7 @@ public record AnomalyRules(Duration conflictWindow, Duration failureWindow, int 
    *
    * @param current the verification just decided
    * @param earlierOfUnit earlier verifications of the same GTIN and serial (any age; older ones than the
-   *     window are ignored)
+   *     window are ignored); for the conflict rule, the first within the window by another requester is enough
    * @param requesterFailures the requester's failed verifications within {@link #failureWindow}, the
    *     current one included when it failed
    */

@@ -7,8 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.custodia.platform.Jndi;
 import org.custodia.verification.domain.Channel;
@@ -66,28 +65,35 @@ public class JdbcVerificationLog {
     }
   }
 
-  /** The verifications of one unit at or after {@code since}, oldest first. */
-  public List<VerificationRecord> ofUnit(String gtin, String serial, OffsetDateTime since) {
-    List<VerificationRecord> out = new ArrayList<>();
+  /**
+   * The first (oldest) verification of one unit at or after {@code since} by a requester other than {@code
+   * requesterGln}: all the conflict rule of VER-3 asks of the unit's past. One row at most, so a unit
+   * verified again and again by the same requester (hundreds of times within the window in the downstream
+   * benchmark) costs a range of the unit's index, not a record each.
+   */
+  public Optional<VerificationRecord> firstByAnotherRequester(String gtin, String serial, String requesterGln,
+      OffsetDateTime since) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT verified_at, gtin, serial, requester_gln, verified, reason FROM verification_log"
-                    + " WHERE gtin = ? AND serial = ? AND verified_at >= ? ORDER BY verified_at, id")) {
+                    + " WHERE gtin = ? AND serial = ? AND verified_at >= ? AND requester_gln IS NOT NULL"
+                    + " AND requester_gln <> ? ORDER BY verified_at, id FETCH FIRST 1 ROWS ONLY")) {
       ps.setString(1, gtin);
       ps.setString(2, serial);
       ps.setObject(3, since);
+      ps.setString(4, requesterGln);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String reason = rs.getString(6);
-          out.add(new VerificationRecord(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3),
-              rs.getString(4), rs.getInt(5) == 1, reason == null ? null : Reason.valueOf(reason)));
+        if (!rs.next()) {
+          return Optional.empty();
         }
+        String reason = rs.getString(6);
+        return Optional.of(new VerificationRecord(rs.getObject(1, OffsetDateTime.class), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getInt(5) == 1, reason == null ? null : Reason.valueOf(reason)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read verification log: " + e.getMessage(), e);
     }
-    return out;
   }
 
   /** How many failed verifications {@code requesterGln} had at or after {@code since}. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.Optional;
 import org.custodia.platform.TestDatabases;
 import org.custodia.verification.domain.Channel;
 import org.custodia.verification.domain.Reason;
@@ -37,7 +37,7 @@ class JdbcVerificationLogTest {
   }
 
   @Test
-  void readsTheUnitsRecentVerificationsAndCountsARequestersFailures() {
+  void findsTheFirstVerificationByAnotherRequesterAndCountsARequestersFailures() {
     // given
     append(T.minusHours(2), "SN1", W, null);
     append(T.minusMinutes(30), "SN1", W, Reason.LOT_MISMATCH);
@@ -45,18 +45,28 @@ class JdbcVerificationLogTest {
     append(T.minusMinutes(10), "SN2", W, Reason.UNKNOWN_SERIAL);
     append(T.minusMinutes(5), "SN2", null, Reason.UNKNOWN_SERIAL);
 
-    // when
-    List<VerificationRecord> sn1 = log.ofUnit("09506000134352", "SN1", T.minusHours(1));
-
-    // then
-    assertEquals(List.of(
-        new VerificationRecord(T.minusMinutes(30), "09506000134352", "SN1", W, false, Reason.LOT_MISMATCH),
-        new VerificationRecord(T.minusMinutes(20), "09506000134352", "SN1", P, true, null)), sn1.stream()
-        .map(r -> new VerificationRecord(r.at().withOffsetSameInstant(T.getOffset()), r.gtin(), r.serial(),
-            r.requesterGln(), r.verified(), r.reason())).toList());
+    // when / then: the first verification in the window by another requester than the one asking
+    assertEquals(Optional.of(
+        new VerificationRecord(T.minusMinutes(20), "09506000134352", "SN1", P, true, null)),
+        normalised(log.firstByAnotherRequester("09506000134352", "SN1", W, T.minusHours(1))));
+    assertEquals(Optional.of(
+        new VerificationRecord(T.minusMinutes(30), "09506000134352", "SN1", W, false, Reason.LOT_MISMATCH)),
+        normalised(log.firstByAnotherRequester("09506000134352", "SN1", P, T.minusHours(1))));
+    // the window's start, another unit, the same GTIN's other serial, and internal verifications (no GLN)
+    assertEquals(Optional.empty(), log.firstByAnotherRequester("09506000134352", "SN1", W, T.minusMinutes(15)));
+    assertEquals(Optional.of(
+        new VerificationRecord(T.minusHours(2), "09506000134352", "SN1", W, true, null)),
+        normalised(log.firstByAnotherRequester("09506000134352", "SN1", P, T.minusHours(3))));
+    assertEquals(Optional.empty(), log.firstByAnotherRequester("09506000134352", "SN2", W, T.minusHours(1)));
+    assertEquals(Optional.empty(), log.firstByAnotherRequester("09506000134353", "SN1", W, T.minusHours(3)));
     assertEquals(2, log.failuresOf(W, T.minusHours(1)));
     assertEquals(1, log.failuresOf(W, T.minusMinutes(15)));
     assertEquals(0, log.failuresOf(P, T.minusHours(1)));
+  }
+
+  private static Optional<VerificationRecord> normalised(Optional<VerificationRecord> r) {
+    return r.map(x -> new VerificationRecord(x.at().withOffsetSameInstant(T.getOffset()), x.gtin(), x.serial(),
+        x.requesterGln(), x.verified(), x.reason()));
   }
 
   @Test
