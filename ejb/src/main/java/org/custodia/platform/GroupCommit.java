@@ -13,9 +13,9 @@ import java.util.function.Function;
  *
  * <p>No thread of its own: a caller whose item still waits, and who finds fewer than {@code parallel} calls
  * running, takes what waits, its own item included, in arrival order, and runs it; the others wait for
- * their answer or for their turn. A caller alone therefore runs alone, at once. A batch that fails is run again one item at a time, so that one
- * item's failure reaches its own caller only (and the others are not refused for it). An item is never
- * run twice after its call returned or failed alone.
+ * their answer or for their turn. A caller alone therefore runs alone, at once. A call that fails is run
+ * again one item at a time, so that one item's failure reaches its own caller only (and the others are not
+ * refused for it). An item is never run again after its call returned or failed alone.
  *
  * @param <I> an item
  * @param <O> its answer
@@ -47,7 +47,7 @@ public final class GroupCommit<I, O> {
     this.batch = batch;
   }
 
-  /** Runs {@code item} in the next batch and returns its answer, or throws what its call threw. */
+  /** Runs {@code item} in the next call and returns its answer, or throws what its call threw. */
   public O submit(I item) {
     Pending<I, O> mine = new Pending<>(item);
     boolean interrupted = false;
@@ -88,7 +88,7 @@ public final class GroupCommit<I, O> {
   }
 
   /** Calls made so far and the items they carried (alone again after a failed call included). */
-  public long[] counts() {
+  long[] counts() {
     synchronized (lock) {
       return new long[] {batches, items};
     }
