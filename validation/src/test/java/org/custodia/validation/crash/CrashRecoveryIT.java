@@ -37,10 +37,14 @@ import org.junit.jupiter.api.Test;
  * commissioned unit with exactly one EPCIS commissioning event (XA between the database and Artemis; the
  * line adapter resumes after the last line message whose processing committed).
  *
- * <p>Not an Arquillian test: it starts the build's configured server itself, twice, on a fresh base
- * directory under target/crash-server with the EAR in its deployments, and kills it in between; so it runs
- * in a failsafe execution of its own, after the Arquillian suite has stopped its server (validation/pom.xml).
- * After the run it stops the server and reads the H2 file directly.
+ * <p>And serials issued over REST right before such a kill are not issued again after it (SER-2): the
+ * database's one-phase commits are on disk before their answers leave (the embedded H2's {@code
+ * WRITE_DELAY=0}).
+ *
+ * <p>Not an Arquillian test: each test starts the build's configured server itself, twice, on the same
+ * fresh base directory under target/crash-server with the EAR in its deployments, and kills it in between;
+ * so it runs in a failsafe execution of its own, after the Arquillian suite has stopped its server
+ * (validation/pom.xml). After the work order's run it stops the server and reads the H2 file directly.
  */
 class CrashRecoveryIT {
 
