@@ -28,8 +28,6 @@ public final class GroupCommit<I, O> {
   private final Object lock = new Object();
   private final ArrayDeque<Pending<I, O>> waiting = new ArrayDeque<>();
   private int running;
-  private long batches;
-  private long items;
 
   /**
    * @param max the most items of one call
@@ -87,19 +85,11 @@ public final class GroupCommit<I, O> {
     }
   }
 
-  /** Calls made so far and the items they carried (alone again after a failed call included). */
-  long[] counts() {
-    synchronized (lock) {
-      return new long[] {batches, items};
-    }
-  }
-
   private void run(List<Pending<I, O>> taken) {
     List<O> answers = null;
     RuntimeException failed = null;
     Throwable fatal = null;
     List<Object> alone = null;
-    int calls = 1;
     try {
       try {
         answers = batch.apply(taken.stream().map(p -> p.item).toList());
@@ -112,7 +102,6 @@ public final class GroupCommit<I, O> {
           // again one at a time: the failure belongs to one item (or to each that fails alone)
           alone = new ArrayList<>();
           for (Pending<I, O> p : taken) {
-            calls++;
             try {
               List<O> one = batch.apply(List.of(p.item));
               alone.add(one != null && one.size() == 1 ? new Answer<>(one.get(0)) : tooFew(1, one));
@@ -127,8 +116,6 @@ public final class GroupCommit<I, O> {
       throw e;
     } finally {
       synchronized (lock) {
-        batches += calls;
-        items += taken.size() + (alone == null ? 0 : alone.size());
         for (int i = 0; i < taken.size(); i++) {
           Pending<I, O> p = taken.get(i);
           if (answers != null && failed == null) {

@@ -50,7 +50,6 @@ class GroupCommitTest {
     assertEquals("answer 1", a);
     assertEquals("answer 2", b);
     assertEquals(List.of(List.of(1), List.of(2)), calls);
-    assertEquals(2, group.counts()[0]);
   }
 
   @ParameterizedTest
@@ -98,8 +97,6 @@ class GroupCommitTest {
     assertEquals(1_600, ran.stream().distinct().count());
     assertTrue(calls.stream().allMatch(c -> !c.isEmpty() && c.size() <= 5), calls.toString());
     assertTrue(calls.size() < 1_600 / 2, calls.size() + " calls for 1,600 items");
-    assertEquals(calls.size(), group.counts()[0]);
-    assertEquals(1_600, group.counts()[1]);
     // and as many calls ran at once as allowed, never more
     assertEquals(parallel, mostAtOnce.get());
   }
