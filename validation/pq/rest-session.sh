@@ -20,7 +20,9 @@
 #   downstream  trace, pallet contents, recall scope and VRS verification (issue 5) on the downstream data set
 #               of PQ_DOWNSTREAM_UNITS units (default 10,000,000) in PQ_DOWNSTREAM_DIR (validation/target/
 #               pq-downstream): generated unless a set is there; the server runs on the set itself (hard link,
-#               no copy: the set is tens of GB), so the benchmark's verifications stay in it
+#               no copy: the set is tens of GB), so the benchmark's verifications stay in it and its file
+#               grows with every run; PQ_DOWNSTREAM_COPY=1 runs it on a copy instead, so that each run starts
+#               from the set as generated and runs compare (the copy needs the set's size again on disk)
 # Any phase: PQ_IO_THREADS and PQ_TASK_MAX_THREADS set the I/O and task threads of the io subsystem's default
 # worker (Undertow's) in the session's copy of the configuration; unset, WildFly's defaults (2 and 16 per core).
 # PQ_H2_OPTIONS (e.g. "AUTO_COMPACT_FILL_RATE=0;CACHE_SIZE=32768") sets settings of the session's H2 datasource URL, replacing
@@ -147,8 +149,13 @@ fi
 if [[ "$phases" == "downstream" ]]; then
   # the datasource's file (see query); a hard link, as a copy would double the disk the set takes
   mkdir -p "$base/data/custodia"
-  ln "$downstream/custodia.mv.db" "$base/data/custodia/custodia.mv.db"
-  echo "rest-session: the server runs on $downstream/custodia.mv.db ($(du -m "$downstream/custodia.mv.db" | cut -f1) MiB)"
+  if [[ "${PQ_DOWNSTREAM_COPY:-0}" == "1" ]]; then
+    echo "rest-session: copying the data set ($(du -m "$downstream/custodia.mv.db" | cut -f1) MiB) for this run"
+    cp "$downstream/custodia.mv.db" "$base/data/custodia/custodia.mv.db"
+  else
+    ln "$downstream/custodia.mv.db" "$base/data/custodia/custodia.mv.db"
+    echo "rest-session: the server runs on $downstream/custodia.mv.db ($(du -m "$downstream/custodia.mv.db" | cut -f1) MiB)"
+  fi
 fi
 
 launcher=""
@@ -222,6 +229,10 @@ if [[ "$phases" == "downstream" ]]; then
     -Dpq.downstream.vrs.clients="${PQ_DOWNSTREAM_VRS_CLIENTS:-8}" \
     -Dpq.downstream.only="${PQ_DOWNSTREAM_ONLY:-history,pallet,scope,vrs}" -Dpq.http.version="${PQ_HTTP_VERSION:-HTTP_1_1}" \
     -Dpq.downstream.warmup.seconds="${PQ_DOWNSTREAM_WARMUP_SECONDS:-30}"
+  stop_server
+  # what the run's writes (the verification log) did to the file: H2 keeps the chunks of the last
+  # RETENTION_TIME (45 s) and those with live pages; the embedded default's housekeeping compacts the rest
+  echo "rest-session: the database file is $(du -m "$base/data/custodia/custodia.mv.db" | cut -f1) MiB after the run"
   exit 0
 fi
 
