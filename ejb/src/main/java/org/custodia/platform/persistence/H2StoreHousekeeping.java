@@ -16,8 +16,8 @@ import org.h2.mvstore.db.Store;
  * WRITE_DELAY=0}, which makes every commit durable before it returns, H2 runs no background writer, and only
  * that thread rewrites chunks whose pages are mostly superseded and moves chunks into the holes of the file
  * (H2 issue 442). Without it the file only grows and fragments: on the downstream benchmark's set, a few
- * runs of the VRS responder left its chunks 25 % live and its file 7 GB for 1.4 GB of live data, and every
- * commit then searched a free-space map of 24,600 holes for room for its chunk (a quarter of the server's
+ * runs of the VRS responder left its chunks 25 % live and its file 7 GB for about 1.4 GB of live data, and
+ * every commit then searched a free-space map of 24,600 holes for room for its chunk (a fifth of the server's
  * samples in {@code FreeSpaceBitSet.allocate}).
  *
  * <p>A pass does what H2's background writer does, through H2's public store API, within a budget: when
