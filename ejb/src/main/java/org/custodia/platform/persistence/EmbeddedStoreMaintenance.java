@@ -44,7 +44,7 @@ public class EmbeddedStoreMaintenance {
 
   @Resource TimerService timers;
 
-  private long passes;
+  private H2StoreHousekeeping.Settings settings;
 
   @PostConstruct
   void start() {
@@ -52,8 +52,15 @@ public class EmbeddedStoreMaintenance {
     if (interval <= 0 || !isH2()) {
       return;
     }
+    H2StoreHousekeeping.Settings d = H2StoreHousekeeping.Settings.DEFAULTS;
+    settings = new H2StoreHousekeeping.Settings(
+        Integer.getInteger("custodia.h2.housekeeping.chunk-fill", d.chunkFillRate()),
+        Integer.getInteger("custodia.h2.housekeeping.file-fill", d.fileFillRate()),
+        Integer.getInteger("custodia.h2.housekeeping.rewrite-bytes", d.rewriteBytes()),
+        Integer.getInteger("custodia.h2.housekeeping.move-bytes", d.moveBytes()));
     timers.createIntervalTimer(interval, interval, new TimerConfig("H2 store housekeeping", false));
-    LOG.info(() -> "H2 store housekeeping every " + interval + " ms (H2 runs none itself with WRITE_DELAY=0)");
+    LOG.info(() -> "H2 store housekeeping every " + interval + " ms with " + settings
+        + " (H2 runs none itself with WRITE_DELAY=0)");
   }
 
   @Timeout
@@ -63,17 +70,11 @@ public class EmbeddedStoreMaintenance {
       if (store == null) {
         return;
       }
-      H2StoreHousekeeping.Settings d = H2StoreHousekeeping.Settings.DEFAULTS;
-      H2StoreHousekeeping.Pass pass = H2StoreHousekeeping.run(store, new H2StoreHousekeeping.Settings(
-          Integer.getInteger("custodia.h2.housekeeping.chunk-fill", d.chunkFillRate()),
-          Integer.getInteger("custodia.h2.housekeeping.file-fill", d.fileFillRate()),
-          Integer.getInteger("custodia.h2.housekeeping.rewrite-bytes", d.rewriteBytes()),
-          Integer.getInteger("custodia.h2.housekeeping.move-bytes", d.moveBytes())));
-      if (pass != null && (pass.rewrote() || pass.moved() || passes % 600 == 0)) {
+      H2StoreHousekeeping.Pass pass = H2StoreHousekeeping.run(store, settings);
+      if (pass != null && (pass.rewrote() || pass.moved())) {
         LOG.fine(() -> "H2 store: chunks " + pass.chunkFillRate() + " % live, file " + pass.fileFillRate()
             + " % used, " + pass.fileBytes() / (1 << 20) + " MiB; rewrote " + pass.rewrote() + ", moved " + pass.moved());
       }
-      passes++;
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "H2 store housekeeping failed, the next pass tries again: " + e.getMessage(), e);
     }

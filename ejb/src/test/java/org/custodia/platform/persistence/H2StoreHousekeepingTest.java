@@ -1,6 +1,7 @@
 package org.custodia.platform.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,7 +117,7 @@ class H2StoreHousekeepingTest {
         rows[r.getInt(1)] = r.getLong(2);
         n++;
       }
-      assertTrue(n == ROWS, n + " rows read back of " + ROWS);
+      assertEquals(ROWS, n, "rows read back");
     }
     return rows;
   }
