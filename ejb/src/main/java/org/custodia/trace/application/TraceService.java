@@ -126,13 +126,16 @@ public class TraceService {
    */
   private static ContentNode build(TracedObject o, Map<String, List<TracedObject>> childrenOf, Set<String> seen,
       int[] count, int depth) {
-    List<ContentNode> children = new ArrayList<>();
-    if (depth < MAX_DEPTH) {
-      for (TracedObject c : childrenOf.getOrDefault(o.epc(), List.of())) {
-        if (count[0] < MAX_CONTENTS && seen.add(c.epc())) {
-          count[0]++;
-          children.add(build(c, childrenOf, seen, count, depth + 1));
-        }
+    List<TracedObject> inside = depth < MAX_DEPTH ? childrenOf.get(o.epc()) : null;
+    if (inside == null) {
+      // a leaf (most of a pallet's objects): no list of its own
+      return new ContentNode(o, List.of());
+    }
+    List<ContentNode> children = new ArrayList<>(inside.size());
+    for (TracedObject c : inside) {
+      if (count[0] < MAX_CONTENTS && seen.add(c.epc())) {
+        count[0]++;
+        children.add(build(c, childrenOf, seen, count, depth + 1));
       }
     }
     return new ContentNode(o, children);
