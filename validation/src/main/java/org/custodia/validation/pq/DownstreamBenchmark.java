@@ -152,7 +152,7 @@ public final class DownstreamBenchmark {
    * What the check of a contents answer needs of it, read as a stream: its {@code count}, how many objects
    * its {@code descendants} list, and how many of those name {@code top} as their {@code topParent}. Not
    * read into a tree: the answer of a 12,000-unit pallet is 7 MB, and its tree made this load generator
-   * collect garbage every 0.3 s, pauses of 12 – 60 ms that fell into the times it measured
+   * collect garbage every 0.3 s, pauses of 12 – 59 ms that fell into the times it measured
    * (validation/pq/README.md, downstream, seventeenth session).
    */
   record Contents(long count, long descendants, long inside) {
