@@ -1,6 +1,5 @@
 package org.custodia.platform;
 
-import org.custodia.platform.Jsonp;
 import jakarta.json.spi.JsonProvider;
 
 /**
@@ -8,7 +7,7 @@ import jakarta.json.spi.JsonProvider;
  * {@code jakarta.json.Json} look the provider up again on every call (a {@code ServiceLoader} scan in
  * JSON-P 2.1), which made building a JSON object cost tens of microseconds: at capture rates of thousands
  * of events per second, with several builders per event, that lookup was the largest single cost. Use
- * {@code Jsonp.JSON.createObjectBuilder()} etc. instead of {@code Jsonp.JSON.createObjectBuilder()}.
+ * {@code Jsonp.JSON.createObjectBuilder()} etc. instead of {@code Json.createObjectBuilder()}.
  */
 public final class Jsonp {
 

@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.custodia.epcis.application.ObjectStateLookup;
 import org.custodia.epcis.domain.ObjectState;
@@ -87,8 +89,10 @@ public class VerificationService {
    */
   public List<VrsAnswer> answerAll(List<VrsQuestion> questions) {
     List<VrsAnswer> answers = new ArrayList<>(questions.size());
+    // the allow-list read once per requester of the call: one transaction, so the same answer each time
+    Map<Gln, VerifyPermission> permissions = new HashMap<>();
     for (VrsQuestion q : questions) {
-      VerifyPermission permission = partners.verifyPermission(q.requester());
+      VerifyPermission permission = permissions.computeIfAbsent(q.requester(), partners::verifyPermission);
       answers.add(new VrsAnswer(permission, permission == VerifyPermission.PERMITTED
           ? verify(q.request(), Channel.VRS, q.requester(), q.corrUuid(), q.context(), q.requestedBy()) : null));
     }
