@@ -152,13 +152,13 @@ public class RecallResource {
     JsonArrayBuilder a = Jsonp.JSON.createArrayBuilder();
     for (ScopeObject o : objects) {
       JsonObjectBuilder ob = Jsonp.JSON.createObjectBuilder().add("epc", o.epc()).add("kind", o.kind().name());
-      TraceResource.put(ob, "gtin", o.gtin());
-      TraceResource.put(ob, "serial", o.serial());
-      TraceResource.put(ob, "lot", o.lot());
-      TraceResource.put(ob, "status", o.status());
-      TraceResource.put(ob, "location", o.location());
-      TraceResource.put(ob, "owner", o.owner());
-      TraceResource.put(ob, "parent", o.parentEpc());
+      put(ob, "gtin", o.gtin());
+      put(ob, "serial", o.serial());
+      put(ob, "lot", o.lot());
+      put(ob, "status", o.status());
+      put(ob, "location", o.location());
+      put(ob, "owner", o.owner());
+      put(ob, "parent", o.parentEpc());
       a.add(ob.add("quarantined", o.quarantined()));
     }
     int all = r.total() + r.containers();
@@ -178,9 +178,9 @@ public class RecallResource {
     for (RecallExceptionRecord e : service.exceptions(id)) {
       JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder().add("id", e.id()).add("epc", e.epc())
           .add("reason", e.reason()).add("raisedAt", e.raisedAt().toString());
-      TraceResource.put(b, "status", e.status());
-      TraceResource.put(b, "location", e.location());
-      TraceResource.put(b, "owner", e.owner());
+      put(b, "status", e.status());
+      put(b, "location", e.location());
+      put(b, "owner", e.owner());
       a.add(b);
     }
     return Jsonp.JSON.createObjectBuilder().add("id", id).add("exceptions", a).build();
@@ -212,15 +212,15 @@ public class RecallResource {
 
   private static JsonObjectBuilder summary(Recall r) {
     JsonObjectBuilder c = Jsonp.JSON.createObjectBuilder();
-    TraceResource.put(c, "gtin", r.criteria().gtin());
+    put(c, "gtin", r.criteria().gtin());
     if (!r.criteria().lots().isEmpty()) {
       JsonArrayBuilder lots = Jsonp.JSON.createArrayBuilder();
       r.criteria().lots().forEach(lots::add);
       c.add("lots", lots);
     }
-    TraceResource.put(c, "line", r.criteria().line());
-    TraceResource.put(c, "from", r.criteria().from() == null ? null : r.criteria().from().toString());
-    TraceResource.put(c, "to", r.criteria().to() == null ? null : r.criteria().to().toString());
+    put(c, "line", r.criteria().line());
+    put(c, "from", r.criteria().from() == null ? null : r.criteria().from().toString());
+    put(c, "to", r.criteria().to() == null ? null : r.criteria().to().toString());
     JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder()
         .add("id", r.id())
         .add("status", r.status())
@@ -236,9 +236,9 @@ public class RecallResource {
         .add("signedBy", r.signedBy())
         .add("signedAt", r.signedAt().toString())
         .add("meaning", r.meaning());
-    TraceResource.put(b, "reason", r.reason());
-    TraceResource.put(b, "finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString());
-    TraceResource.put(b, "detail", r.detail());
+    put(b, "reason", r.reason());
+    put(b, "finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString());
+    put(b, "detail", r.detail());
     return b;
   }
 
@@ -255,5 +255,12 @@ public class RecallResource {
     }
     int colon = decoded.indexOf(':');
     return colon < 0 ? null : decoded.substring(colon + 1).toCharArray();
+  }
+
+  /** Adds the member when it has a value: the answers leave out what an object does not have. */
+  private static void put(JsonObjectBuilder b, String name, String value) {
+    if (value != null) {
+      b.add(name, value);
+    }
   }
 }

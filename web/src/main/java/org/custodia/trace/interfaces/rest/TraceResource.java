@@ -1,7 +1,6 @@
 package org.custodia.trace.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,11 +51,5 @@ public class TraceResource {
     Trace t = service.trace(id);
     StreamingOutput body = out -> TraceJson.trace(out, id, t);
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
-  }
-
-  static void put(JsonObjectBuilder b, String name, String value) {
-    if (value != null) {
-      b.add(name, value);
-    }
   }
 }

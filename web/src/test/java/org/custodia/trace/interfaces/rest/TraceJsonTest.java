@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -17,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodia.platform.Jsonp;
 import org.custodia.trace.domain.ContentNode;
 import org.custodia.trace.domain.HistoryEntry;
 import org.custodia.trace.domain.Trace;
@@ -42,7 +42,7 @@ class TraceJsonTest {
   }
 
   private static JsonObject parse(byte[] json) {
-    try (JsonReader r = Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
+    try (JsonReader r = Jsonp.JSON.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
       return r.readObject();
     }
   }
