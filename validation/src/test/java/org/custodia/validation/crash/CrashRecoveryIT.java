@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * WildFly killed with SIGKILL in the middle of a work order and started again (issue 4, LINE-4): after
  * recovery the order runs to its end and reconciles exactly — no serial lost, none commissioned twice, every
- * commissioned unit with exactly one EPCIS commissioning event (XA between the database and Artemis; the
+ * commissioned unit with exactly one EPCIS commissioning event (one JTA transaction over the database and
+ * Artemis, the embedded H2 committing last as the commit-markable resource; the
  * line adapter resumes after the last line message whose processing committed).
  *
  * <p>And serials issued over REST right before such a kill are not issued again after it (SER-2): the
@@ -129,9 +130,9 @@ class CrashRecoveryIT {
     startServer();
 
     // then the line (in the same JVM, so restarted with it) comes back stopped and the order waits, paused,
-    // for the operator; resumed, it goes on from where the database says it was, to the end. A transaction
-    // the kill left prepared (XA) keeps its row locks until the transaction manager's periodic recovery
-    // (every 2 minutes by default) completes it; until then the line's messages are delivered again and again
+    // for the operator; resumed, it goes on from where the database says it was, to the end. The database
+    // holds no prepared transaction after the kill (it commits last, locally, as the commit-markable
+    // resource), so no row stays locked until the transaction manager's periodic recovery
     await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500))
         .until(() -> order(id).getString("status").equals("PAUSED"));
     Api.Reply resumed = OPERATOR.postJson("/api/line/workorders/" + id + "/resume", "");
@@ -151,8 +152,8 @@ class CrashRecoveryIT {
     // this fresh database reached the repository — the commissioning events name as many EPCs as units good
     // (a line transaction commissions its units together, one event per work order, so an event may name
     // several). The event of a transaction the kill caught between the database's commit and the queue's is
-    // delivered only when the transaction manager's periodic recovery (every 2 minutes) commits the queue's
-    // prepared branch: wait for two recovery periods
+    // delivered only when the transaction manager's periodic recovery (every 2 minutes) finds the
+    // transaction's marker in the database and commits the queue's prepared branch: wait for two periods
     await().atMost(Duration.ofSeconds(360)).pollInterval(Duration.ofSeconds(1))
         .until(() -> commissionedEpcs() >= QUANTITY);
     stopServer(false);
