@@ -108,8 +108,10 @@ if [[ -n "${PQ_H2_OPTIONS:-}" ]]; then
   IFS=';' read -r -a h2_options <<<"$PQ_H2_OPTIONS"
   for option in "${h2_options[@]}"; do
     key="${option%%=*}"
-    sed -i "/custodia\/custodia;/ s|;$key=[^;]*||" "$config"
-    edit_config "the H2 URL's $key" "/custodia\/custodia;/ s|\$|;$option|" "custodia/custodia;.*;$option\$"
+    # the URL is the datasource's <connection-url> element, on one line
+    sed -i "/custodia\/custodia;/ s|;$key=[^;<]*||" "$config"
+    edit_config "the H2 URL's $key" "/custodia\/custodia;/ s|</connection-url>|;$option</connection-url>|" \
+      "custodia/custodia;.*;$option</connection-url>"
   done
   echo "rest-session: the H2 URL with $PQ_H2_OPTIONS: $(grep -o 'jdbc:h2:.*custodia/custodia;.*' "$config" | head -n 1)"
 fi
