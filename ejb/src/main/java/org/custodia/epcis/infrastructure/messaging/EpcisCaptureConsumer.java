@@ -16,16 +16,18 @@ import org.custodia.epcis.application.EventRepositoryService;
 import org.custodia.platform.Jndi;
 
 /**
- * Consumes EPCIS documents from the capture queue and stores them, in the message's XA transaction. On
+ * Consumes EPCIS documents from the capture queue and stores them, in the message's JTA transaction. On
  * any failure it rethrows, so Artemis redelivers with back-off and finally moves the message to the
  * dead-letter queue; nothing is swallowed.
  *
  * <p>Sessions: {@code custodia.epcis.capture.sessions}, default 2 (each a transaction at a time). On the
- * embedded H2, which prepares one XA transaction at a time for the whole database, four consumers beside
+ * embedded H2, which then prepared one XA transaction at a time for the whole database, four consumers beside
  * the line deliveries only made more transactions run at once, competing for the prepare: with two, the line
  * benchmark's machine was 71 – 74 % busy instead of 79 – 82 %, and 20 lines' read-to-event p50 / p99 fell
- * from 74 – 84 / 308 – 330 ms to 60 / 269 ms (validation/pq/README.md, line-throughput). Partners' captures
- * over REST are capture jobs, which another consumer runs.
+ * from 74 – 84 / 308 – 330 ms to 60 / 269 ms (validation/pq/README.md, line-throughput). With H2 as the
+ * commit-markable resource (one local commit, no prepare), four were still no better than two (20 lines
+ * p99 140 ms against 128 – 132 ms, 2026-11-29). Partners' captures over REST are capture jobs, which another
+ * consumer runs.
  */
 @PermitAll
 @MessageDriven(
