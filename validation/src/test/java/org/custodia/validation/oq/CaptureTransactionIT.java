@@ -175,14 +175,7 @@ class CaptureTransactionIT {
   }
 
   private int markers(byte[] actionUid) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM tx_recovery.xids WHERE actionuid = ?")) {
-      ps.setBytes(1, actionUid);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
+    return count("SELECT COUNT(*) FROM tx_recovery.xids WHERE actionuid = ?", actionUid);
   }
 
   @Test
@@ -271,12 +264,16 @@ class CaptureTransactionIT {
   }
 
   private boolean rowExists(String prefix) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM company_prefix WHERE prefix = ?")) {
-      ps.setString(1, prefix);
+    return count("SELECT COUNT(*) FROM company_prefix WHERE prefix = ?", prefix) == 1;
+  }
+
+  /** The count a {@code SELECT COUNT(*)} with one parameter answers. */
+  private int count(String sql, Object parameter) throws Exception {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, parameter);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getInt(1) == 1;
+        return rs.getInt(1);
       }
     }
   }
